@@ -6,26 +6,26 @@
 __all__ = ['VERB_CLASSES', 'ADJ_CLASSES', 'VERB_KEYS', 'ADJ_KEYS', 'GODAN_ROWS', 'GODAN_TE', 'Analysis', 'fixed_base',
            'verb_forms', 'adj_forms', 'conjugate', 'Analyzer']
 
-# %% ../nbs/02_japanese.ipynb #3fe9b679
+# %% ../nbs/02_japanese.ipynb #cf07ad84
 from collections import namedtuple
 
-# %% ../nbs/02_japanese.ipynb #a9273191
+# %% ../nbs/02_japanese.ipynb #fb0d4380
 VERB_CLASSES = ('godan', 'ichidan', 'suru', 'kuru', 'iku', 'fixed')
 ADJ_CLASSES = ('i', 'na', 'ii', 'noun')
-VERB_KEYS = ('dict', 'past', 'neg', 'neg_past', 'te', 'stem', 'prog', 'prog_past', 'prog_neg', 'prog_neg_past', 'intend', 'presume',
+VERB_KEYS = ('dict', 'past', 'neg', 'neg_past', 'te', 'neg_te', 'stem', 'prog', 'prog_past', 'prog_neg', 'prog_neg_past', 'intend', 'presume',
              'masu', 'mashita', 'masen', 'masen_deshita', 'prog_polite', 'prog_past_polite', 'prog_neg_polite',
              'prog_neg_past_polite', 'intend_polite', 'presume_polite')
-ADJ_KEYS = ('attr', 'pred', 'past', 'neg', 'neg_past', 'adv', 'te',
+ADJ_KEYS = ('attr', 'pred', 'past', 'neg', 'neg_past', 'adv', 'te', 'neg_te',
             'pred_polite', 'past_polite', 'neg_polite', 'neg_past_polite')
 
-# %% ../nbs/02_japanese.ipynb #c6197abe
+# %% ../nbs/02_japanese.ipynb #c88fa1e0
 GODAN_ROWS = {'う': 'わい', 'く': 'かき', 'ぐ': 'がぎ', 'す': 'さし', 'つ': 'たち',
               'ぬ': 'なに', 'ぶ': 'ばび', 'む': 'まみ', 'る': 'らり'}  # ending -> (a-row, i-row)
 GODAN_TE = {'う': 'って', 'つ': 'って', 'る': 'って', 'ぬ': 'んで', 'ぶ': 'んで', 'む': 'んで',
             'く': 'いて', 'ぐ': 'いで', 'す': 'して'}  # ending -> te-form ending (ta-form: て→た, で→だ)
 _TE_IRREGULAR = {'問う': '問うて', '乞う': '乞うて', '請う': '請うて'}  # classical う-verbs keep う
 
-# %% ../nbs/02_japanese.ipynb #dd7d1456
+# %% ../nbs/02_japanese.ipynb #a44310a7
 def _is_iku(lemma): return lemma in ('行く', 'いく', 'ゆく') or lemma.endswith('行く')
 
 def _godan(lemma, iku=False):
@@ -55,7 +55,7 @@ def _kuru(lemma):
     else: raise ValueError(f'kuru verb must end in 来る or くる: {lemma!r}')
     return lemma, b + ko + 'ない', b + ki, b + ki + 'て', b + ki + 'た'
 
-# %% ../nbs/02_japanese.ipynb #0e01c945
+# %% ../nbs/02_japanese.ipynb #5e6ba597
 _A_TO_U = {a: u for u, (a, i) in GODAN_ROWS.items()}
 
 def fixed_base(lemma):
@@ -64,7 +64,7 @@ def fixed_base(lemma):
     b, k = lemma[:-3], lemma[-3]
     return (b + _A_TO_U[k], 'godan') if k in _A_TO_U else (lemma[:-2] + 'る', 'ichidan')
 
-# %% ../nbs/02_japanese.ipynb #c5baecef
+# %% ../nbs/02_japanese.ipynb #84ebbfde
 def _pieces(lemma, cls):
     "(dict, neg, stem, te, ta) of `lemma` in conjugation class `cls`."
     if cls == 'godan': return _godan(lemma)
@@ -75,7 +75,7 @@ def _pieces(lemma, cls):
     if cls == 'fixed': return _pieces(*fixed_base(lemma))
     raise ValueError(f'unknown verb class {cls!r} for {lemma!r} (expected one of {VERB_CLASSES})')
 
-# %% ../nbs/02_japanese.ipynb #5bd73fab
+# %% ../nbs/02_japanese.ipynb #815555f4
 def verb_forms(lemma:str, # dictionary form, e.g. '歌う'
                cls:str,   # one of `VERB_CLASSES`
               ) -> dict:  # form key -> list of variants, canonical first
@@ -84,7 +84,7 @@ def verb_forms(lemma:str, # dictionary form, e.g. '歌う'
     if cls == 'fixed': d = fixed_base(lemma)[0]
     nakatta = nai[:-1] + 'かった'
     return dict(
-        dict=[d], past=[ta], neg=[nai], neg_past=[nakatta], te=[te], stem=[stem],
+        dict=[d], past=[ta], neg=[nai], neg_past=[nakatta], te=[te], neg_te=[nai[:-1] + 'くて'], stem=[stem],
         prog=[te + 'いる', te + 'る'], prog_past=[te + 'いた', te + 'た'], prog_neg=[te + 'いない', te + 'ない'],
         prog_neg_past=[te + 'いなかった', te + 'なかった'], intend=[d + 'つもりだ'], presume=[d + 'だろう'],
         masu=[stem + 'ます'], mashita=[stem + 'ました'], masen=[stem + 'ません', nai + 'です'],
@@ -94,12 +94,12 @@ def verb_forms(lemma:str, # dictionary form, e.g. '歌う'
         prog_neg_past_polite=[te + 'いませんでした', te + 'ませんでした', te + 'いなかったです'],
         intend_polite=[d + 'つもりです'], presume_polite=[d + 'でしょう'])
 
-# %% ../nbs/02_japanese.ipynb #b621c6c8
+# %% ../nbs/02_japanese.ipynb #4143aaf7
 def _copula_forms(b, attr, adv):
     "Forms of a na-adjective or noun `b` leaning on だ／です."
     neg = [b + 'ではない', b + 'じゃない']
     return dict(attr=[b + attr], pred=[b + 'だ'], past=[b + 'だった'], neg=neg,
-                neg_past=[n[:-1] + 'かった' for n in neg], adv=[b + adv], te=[b + 'で'],
+                neg_past=[n[:-1] + 'かった' for n in neg], adv=[b + adv], te=[b + 'で'], neg_te=[n[:-1] + 'くて' for n in neg],
                 pred_polite=[b + 'です'], past_polite=[b + 'でした'],
                 neg_polite=[b + 'ではありません', b + 'じゃありません'] + [n + 'です' for n in neg],
                 neg_past_polite=[b + 'ではありませんでした', b + 'じゃありませんでした'] + [n[:-1] + 'かったです' for n in neg])
@@ -115,11 +115,11 @@ def adj_forms(lemma:str, # dictionary form: '美しい', 'いい', '静か' (or 
     if not lemma.endswith('い'): raise ValueError(f'i-adjective must end in い: {lemma!r}')
     b = lemma[:-2] + 'よ' if cls == 'ii' and lemma.endswith('いい') else lemma[:-1]
     return dict(attr=[lemma], pred=[lemma], past=[b + 'かった'], neg=[b + 'くない'], neg_past=[b + 'くなかった'],
-                adv=[b + 'く'], te=[b + 'くて'], pred_polite=[lemma + 'です'], past_polite=[b + 'かったです'],
+                adv=[b + 'く'], te=[b + 'くて'], neg_te=[b + 'くなくて'], pred_polite=[lemma + 'です'], past_polite=[b + 'かったです'],
                 neg_polite=[b + 'くないです', b + 'くありません'],
                 neg_past_polite=[b + 'くなかったです', b + 'くありませんでした'])
 
-# %% ../nbs/02_japanese.ipynb #894ed5a6
+# %% ../nbs/02_japanese.ipynb #7af0fc40
 def conjugate(lemma:str, # dictionary form
               cls:str,   # a class from `VERB_CLASSES` or `ADJ_CLASSES`
              ) -> dict:  # form key -> variants
@@ -128,7 +128,7 @@ def conjugate(lemma:str, # dictionary form
     if cls in ADJ_CLASSES: return adj_forms(lemma, cls)
     raise ValueError(f'unknown class {cls!r} for {lemma!r} (expected one of {VERB_CLASSES + ADJ_CLASSES})')
 
-# %% ../nbs/02_japanese.ipynb #446a7ad4
+# %% ../nbs/02_japanese.ipynb #d3f0daf9
 Analysis = namedtuple('Analysis', 'lemma cls form variant')
 
 class Analyzer:
