@@ -5,18 +5,17 @@
 # %% auto #0
 __all__ = ['padding_mask', 'causal_mask', 'attention', 'fast_attention', 'MultiHeadAttention', 'sinusoidal_positions']
 
-# %% ../nbs/20_attention.ipynb #98348702
-"""Attention for lumira's Transformer: a from-scratch reference `attention`, the fast path
-`fast_attention` (PyTorch's fused kernel), boolean masks, `MultiHeadAttention` (self- and
-cross-attention, fused QKV, optional KV cache, weights on request) and sinusoidal positions.
-Left out: relative positions, rotary embeddings, grouped-query attention."""
+# %% ../nbs/20_attention.ipynb #17b6ea1d
+# Exports: padding_mask, causal_mask, attention (reference), fast_attention (PyTorch's fused kernel),
+# MultiHeadAttention (self/cross, fused QKV, KV cache, weights on request), sinusoidal_positions.
+# Left out: relative positions, rotary embeddings, grouped-query attention.
 import math
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 
-# %% ../nbs/20_attention.ipynb #1f74e2b0
+# %% ../nbs/20_attention.ipynb #b5683558
 def padding_mask(ids:torch.Tensor, # (batch, len) token ids
                  pad_id:int, # the id that marks padding
                 )->torch.Tensor: # bool (batch, 1, 1, len), True where a key may be attended
@@ -30,7 +29,7 @@ def causal_mask(n:int, # sequence length
     "Mask that lets query `i` see keys `0..i` only."
     return torch.ones(n, n, dtype=torch.bool, device=device).tril()
 
-# %% ../nbs/20_attention.ipynb #3f1c2e3f
+# %% ../nbs/20_attention.ipynb #3d5cd684
 def attention(q:torch.Tensor, # queries (..., len_q, d_k)
               k:torch.Tensor, # keys (..., len_k, d_k)
               v:torch.Tensor, # values (..., len_k, d_v)
@@ -46,7 +45,7 @@ def attention(q:torch.Tensor, # queries (..., len_q, d_k)
     if dropout_p > 0: w = F.dropout(w, dropout_p)
     return w @ v, w
 
-# %% ../nbs/20_attention.ipynb #237bc0f6
+# %% ../nbs/20_attention.ipynb #bda0cb14
 def fast_attention(q:torch.Tensor, # queries (..., len_q, d_k)
                    k:torch.Tensor, # keys (..., len_k, d_k)
                    v:torch.Tensor, # values (..., len_k, d_v)
@@ -60,7 +59,7 @@ def fast_attention(q:torch.Tensor, # queries (..., len_q, d_k)
         mask, is_causal = mask & causal_mask(q.shape[-2], q.device), False
     return F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=dropout_p, is_causal=is_causal)
 
-# %% ../nbs/20_attention.ipynb #b59db9eb
+# %% ../nbs/20_attention.ipynb #7f43fe5c
 class MultiHeadAttention(nn.Module):
     "Multi-head self- or cross-attention with fused projections, an optional KV cache and weights on request."
     def __init__(self,
@@ -81,7 +80,7 @@ class MultiHeadAttention(nn.Module):
         b, l, _ = t.shape
         return t.view(b, l, n, self.n_heads, self.d_k).permute(2, 0, 3, 1, 4).unbind(0)
 
-# %% ../nbs/20_attention.ipynb #42d6b184
+# %% ../nbs/20_attention.ipynb #92a7a784
 @patch
 def forward(self:MultiHeadAttention,
             x:torch.Tensor, # queries come from x (batch, len_q, d_model)
@@ -114,7 +113,7 @@ def forward(self:MultiHeadAttention,
     o = self.out_proj(o.transpose(1, 2).reshape(x.shape[0], lq, self.d_model))
     return (o, w) if need_weights else o
 
-# %% ../nbs/20_attention.ipynb #ee1d00d7
+# %% ../nbs/20_attention.ipynb #cc2ea5dd
 def sinusoidal_positions(n_pos:int, # number of positions 0..n_pos-1
                          d_model:int, # embedding width (even)
                         )->torch.Tensor: # (n_pos, d_model) float32
