@@ -6,10 +6,10 @@
 __all__ = ['VERB_CLASSES', 'ADJ_CLASSES', 'VERB_KEYS', 'ADJ_KEYS', 'GODAN_ROWS', 'GODAN_TE', 'Analysis', 'fixed_base',
            'verb_forms', 'adj_forms', 'conjugate', 'Analyzer']
 
-# %% ../nbs/02_japanese.ipynb #c812bdb3
+# %% ../nbs/02_japanese.ipynb #8365b202
 from collections import namedtuple
 
-# %% ../nbs/02_japanese.ipynb #eb667203
+# %% ../nbs/02_japanese.ipynb #f35a0c4e
 VERB_CLASSES = ('godan', 'ichidan', 'suru', 'kuru', 'iku', 'fixed')
 ADJ_CLASSES = ('i', 'na', 'ii', 'noun')
 VERB_KEYS = ('dict', 'past', 'neg', 'neg_past', 'te', 'neg_te', 'stem', 'prog', 'prog_past', 'prog_neg', 'prog_neg_past', 'intend', 'presume',
@@ -18,14 +18,14 @@ VERB_KEYS = ('dict', 'past', 'neg', 'neg_past', 'te', 'neg_te', 'stem', 'prog', 
 ADJ_KEYS = ('attr', 'pred', 'past', 'neg', 'neg_past', 'adv', 'te', 'neg_te',
             'pred_polite', 'past_polite', 'neg_polite', 'neg_past_polite')
 
-# %% ../nbs/02_japanese.ipynb #ca0832d2
+# %% ../nbs/02_japanese.ipynb #6c0adfc2
 GODAN_ROWS = {'う': 'わい', 'く': 'かき', 'ぐ': 'がぎ', 'す': 'さし', 'つ': 'たち',
               'ぬ': 'なに', 'ぶ': 'ばび', 'む': 'まみ', 'る': 'らり'}  # ending -> (a-row, i-row)
 GODAN_TE = {'う': 'って', 'つ': 'って', 'る': 'って', 'ぬ': 'んで', 'ぶ': 'んで', 'む': 'んで',
             'く': 'いて', 'ぐ': 'いで', 'す': 'して'}  # ending -> te-form ending (ta-form: て→た, で→だ)
 _TE_IRREGULAR = {'問う': '問うて', '乞う': '乞うて', '請う': '請うて'}  # classical う-verbs keep う
 
-# %% ../nbs/02_japanese.ipynb #2a86a685
+# %% ../nbs/02_japanese.ipynb #33513e8d
 def _is_iku(lemma): return lemma in ('行く', 'いく', 'ゆく') or lemma.endswith('行く')
 
 def _godan(lemma, iku=False):
@@ -55,7 +55,7 @@ def _kuru(lemma):
     else: raise ValueError(f'kuru verb must end in 来る or くる: {lemma!r}')
     return lemma, b + ko + 'ない', b + ki, b + ki + 'て', b + ki + 'た'
 
-# %% ../nbs/02_japanese.ipynb #8a634f2b
+# %% ../nbs/02_japanese.ipynb #356d6f2c
 _A_TO_U = {a: u for u, (a, i) in GODAN_ROWS.items()}
 
 def fixed_base(lemma):
@@ -64,7 +64,7 @@ def fixed_base(lemma):
     b, k = lemma[:-3], lemma[-3]
     return (b + _A_TO_U[k], 'godan') if k in _A_TO_U else (lemma[:-2] + 'る', 'ichidan')
 
-# %% ../nbs/02_japanese.ipynb #76f83775
+# %% ../nbs/02_japanese.ipynb #10e9eb4e
 def _pieces(lemma, cls):
     "(dict, neg, stem, te, ta) of `lemma` in conjugation class `cls`."
     if cls == 'godan': return _godan(lemma)
@@ -75,7 +75,7 @@ def _pieces(lemma, cls):
     if cls == 'fixed': return _pieces(*fixed_base(lemma))
     raise ValueError(f'unknown verb class {cls!r} for {lemma!r} (expected one of {VERB_CLASSES})')
 
-# %% ../nbs/02_japanese.ipynb #486ed357
+# %% ../nbs/02_japanese.ipynb #db210aa7
 def verb_forms(lemma:str, # dictionary form, e.g. '歌う'
                cls:str,   # one of `VERB_CLASSES`
               ) -> dict:  # form key -> list of variants, canonical first
@@ -94,7 +94,7 @@ def verb_forms(lemma:str, # dictionary form, e.g. '歌う'
         prog_neg_past_polite=[te + 'いませんでした', te + 'ませんでした', te + 'いなかったです'],
         intend_polite=[d + 'つもりです'], presume_polite=[d + 'でしょう'])
 
-# %% ../nbs/02_japanese.ipynb #6a656f40
+# %% ../nbs/02_japanese.ipynb #233d38dc
 def _copula_forms(b, attr, adv):
     "Forms of a na-adjective or noun `b` leaning on だ／です."
     neg = [b + 'ではない', b + 'じゃない']
@@ -119,7 +119,7 @@ def adj_forms(lemma:str, # dictionary form: '美しい', 'いい', '静か' (or 
                 neg_polite=[b + 'くないです', b + 'くありません'],
                 neg_past_polite=[b + 'くなかったです', b + 'くありませんでした'])
 
-# %% ../nbs/02_japanese.ipynb #6ce05009
+# %% ../nbs/02_japanese.ipynb #d66604a5
 def conjugate(lemma:str, # dictionary form
               cls:str,   # a class from `VERB_CLASSES` or `ADJ_CLASSES`
              ) -> dict:  # form key -> variants
@@ -128,20 +128,21 @@ def conjugate(lemma:str, # dictionary form
     if cls in ADJ_CLASSES: return adj_forms(lemma, cls)
     raise ValueError(f'unknown class {cls!r} for {lemma!r} (expected one of {VERB_CLASSES + ADJ_CLASSES})')
 
-# %% ../nbs/02_japanese.ipynb #ad96c05d
+# %% ../nbs/02_japanese.ipynb #64af770a
 Analysis = namedtuple('Analysis', 'lemma cls form variant')
 
 class Analyzer:
     "Surface string -> analyses, read backwards from the conjugation tables."
     def __init__(self, lemmas=()): # iterable of (lemma, cls)
-        self.table, self.lengths = {}, []
+        self.table, self.lengths = {}, {}  # surface -> analyses; first character -> surface lengths, longest first
         for lemma, cls in lemmas: self.add_lemma(lemma, cls)
 
     def add(self, surface:str, analysis:tuple):
         "Register one `surface` with one `analysis` (any tuple, e.g. an `Analysis`)."
         got = self.table.setdefault(surface, [])
         if analysis not in got: got.append(analysis)
-        if len(surface) not in self.lengths: self.lengths = sorted({*self.lengths, len(surface)}, reverse=True)
+        ls = self.lengths.get(surface[0], ())
+        if len(surface) not in ls: self.lengths[surface[0]] = tuple(sorted({*ls, len(surface)}, reverse=True))
 
     def add_lemma(self, lemma:str, cls:str):
         "Register every variant of every form of `lemma`."
@@ -154,5 +155,5 @@ class Analyzer:
 
     def matches(self, text:str, i:int=0):
         "(end, analyses) for every known surface starting at `text[i]`, longest first."
-        left = len(text) - i
-        return [(i + n, self.table[text[i:i + n]]) for n in self.lengths if n <= left and text[i:i + n] in self.table]
+        left, t = len(text) - i, self.table
+        return [(i + n, t[text[i:i + n]]) for n in self.lengths.get(text[i], ()) if n <= left and text[i:i + n] in t]
