@@ -6,16 +6,16 @@
 __all__ = ['MICRO', 'NANO', 'TINY', 'SMALL', 'BASE', 'PRESETS', 'ModelConfig', 'FeedForward', 'EncoderLayer', 'DecoderLayer',
            'LumiraTransformer', 'param_count', 'top_k_filter', 'top_p_filter', 'choose_next']
 
-# %% ../nbs/30_model.ipynb #385d1bdd
+# %% ../nbs/30_model.ipynb #ffab5076
 import math
-from dataclasses import dataclass, asdict, fields, replace
+from dataclasses import dataclass, asdict, fields
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
-from .attention import MultiHeadAttention, padding_mask, sinusoidal_positions, attention
+from .attention import MultiHeadAttention, padding_mask, sinusoidal_positions
 
-# %% ../nbs/30_model.ipynb #8f85a0d3
+# %% ../nbs/30_model.ipynb #2b577577
 @dataclass
 class ModelConfig:
     "Shape and special ids of a `LumiraTransformer`."
@@ -50,7 +50,7 @@ class ModelConfig:
         if unknown: raise ValueError(f'unknown ModelConfig keys: {sorted(unknown)}')
         return cls(**d)
 
-# %% ../nbs/30_model.ipynb #2fc38adf
+# %% ../nbs/30_model.ipynb #52197057
 MICRO = ModelConfig(vocab_size=32, d_model=64, n_heads=4, n_encoder_layers=2, n_decoder_layers=2, d_ff=128, max_len=32, dropout=0.0)
 NANO = ModelConfig(vocab_size=4000, d_model=256, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=512, max_len=128, dropout=0.1)
 TINY = ModelConfig(vocab_size=8000, d_model=256, n_heads=4, n_encoder_layers=4, n_decoder_layers=4, d_ff=1024, max_len=128, dropout=0.1)
@@ -58,7 +58,7 @@ SMALL = ModelConfig(vocab_size=8000, d_model=512, n_heads=8, n_encoder_layers=6,
 BASE = ModelConfig(vocab_size=16000, d_model=768, n_heads=12, n_encoder_layers=6, n_decoder_layers=6, d_ff=3072, max_len=256, dropout=0.1)
 PRESETS = dict(micro=MICRO, nano=NANO, tiny=TINY, small=SMALL, base=BASE)
 
-# %% ../nbs/30_model.ipynb #3004e6da
+# %% ../nbs/30_model.ipynb #8ace508e
 class FeedForward(nn.Module):
     "Position-wise MLP: Linear(d_model, d_ff), GELU, dropout, Linear(d_ff, d_model)."
     def __init__(self, d_model:int, d_ff:int, dropout:float=0.0):
@@ -66,7 +66,7 @@ class FeedForward(nn.Module):
         self.lin1, self.lin2, self.drop = nn.Linear(d_model, d_ff), nn.Linear(d_ff, d_model), nn.Dropout(dropout)
     def forward(self, x): return self.lin2(self.drop(F.gelu(self.lin1(x))))
 
-# %% ../nbs/30_model.ipynb #61fcb4e4
+# %% ../nbs/30_model.ipynb #e3089d58
 class EncoderLayer(nn.Module):
     "Pre-norm encoder layer: self-attention then feed-forward, each around a residual."
     def __init__(self, c:ModelConfig):
@@ -79,7 +79,7 @@ class EncoderLayer(nn.Module):
         x = x + self.drop(self.attn(self.norm1(x), mask=mask))
         return x + self.drop(self.ff(self.norm2(x)))
 
-# %% ../nbs/30_model.ipynb #cedb2db3
+# %% ../nbs/30_model.ipynb #7c954018
 class DecoderLayer(nn.Module):
     "Pre-norm decoder layer: causal self-attention, cross-attention to the encoder, feed-forward."
     def __init__(self, c:ModelConfig):
@@ -98,7 +98,7 @@ class DecoderLayer(nn.Module):
         y = y + self.drop(self.ff(self.norm3(y)))
         return (y, w) if need_weights else y
 
-# %% ../nbs/30_model.ipynb #60c8392e
+# %% ../nbs/30_model.ipynb #771e4574
 class LumiraTransformer(nn.Module):
     "Encoder–decoder Transformer with a shared, tied embedding; `model(src, tgt_in)` gives logits."
     def __init__(self, config:ModelConfig):
@@ -118,7 +118,7 @@ class LumiraTransformer(nn.Module):
             if isinstance(m, nn.Linear): nn.init.xavier_uniform_(m.weight); nn.init.zeros_(m.bias)
         nn.init.normal_(self.embed.weight, std=self.config.d_model ** -0.5)
 
-# %% ../nbs/30_model.ipynb #38b86a97
+# %% ../nbs/30_model.ipynb #3881065c
 @patch
 def check_ids(self:LumiraTransformer, ids:torch.Tensor, name:str='ids', start:int=0):
     "Raise a clear error unless `ids` is a (batch, len) LongTensor of valid ids that fits in max_len."
@@ -134,7 +134,7 @@ def embed_ids(self:LumiraTransformer, ids:torch.Tensor, start:int=0)->torch.Tens
     x = self.embed(ids) * math.sqrt(self.config.d_model) + self.pe[start:start + ids.shape[1]]
     return self.drop(x)
 
-# %% ../nbs/30_model.ipynb #095e4b43
+# %% ../nbs/30_model.ipynb #a139cd0a
 @patch
 def encode(self:LumiraTransformer, src:torch.Tensor)->tuple:
     "Run the encoder; returns `memory` (batch, S, d_model) and the source padding mask (batch, 1, 1, S)."
@@ -170,13 +170,13 @@ def forward(self:LumiraTransformer,
     memory, mask = self.encode(src)
     return self.logits(self.decode(tgt_in, memory, mask))
 
-# %% ../nbs/30_model.ipynb #238f6e65
+# %% ../nbs/30_model.ipynb #09455412
 def param_count(c:ModelConfig)->int:
     "Exact number of parameters of `LumiraTransformer(c)`, from the formula."
     d, f = c.d_model, c.d_ff
     return c.vocab_size * d + c.n_encoder_layers * (4*d*d + 2*d*f + 9*d + f) + c.n_decoder_layers * (8*d*d + 2*d*f + 15*d + f) + 4*d
 
-# %% ../nbs/30_model.ipynb #20c5fc34
+# %% ../nbs/30_model.ipynb #e8a34a33
 @patch
 def new_cache(self:LumiraTransformer)->list:
     "An empty KV cache: one {'self': {}, 'cross': {}} per decoder layer."
@@ -191,7 +191,7 @@ def next_logits(self:LumiraTransformer, ys:torch.Tensor, memory:torch.Tensor, me
     logits[:, [self.config.pad_id, self.config.bos_id]] = float('-inf')
     return logits
 
-# %% ../nbs/30_model.ipynb #b185347d
+# %% ../nbs/30_model.ipynb #523fbdc9
 def top_k_filter(logits:torch.Tensor, k:int)->torch.Tensor:
     "Keep the `k` largest logits in each row, set the rest to -inf."
     if not isinstance(k, int) or k < 1: raise ValueError(f'top_k must be a positive int, got {k!r}')
@@ -206,7 +206,7 @@ def top_p_filter(logits:torch.Tensor, p:float)->torch.Tensor:
     drop = drop_sorted.scatter(-1, idx, drop_sorted)
     return logits.masked_fill(drop, float('-inf'))
 
-# %% ../nbs/30_model.ipynb #f3c709dd
+# %% ../nbs/30_model.ipynb #a99dfc00
 def choose_next(logits:torch.Tensor, # (batch, V) float logits
                 method:str='greedy', # 'greedy' or 'sample'
                 temperature:float=1.0, # sampling temperature tau > 0
@@ -222,7 +222,7 @@ def choose_next(logits:torch.Tensor, # (batch, V) float logits
     if top_p is not None: logits = top_p_filter(logits, top_p)
     return torch.multinomial(logits.softmax(-1), 1, generator=generator).squeeze(-1)
 
-# %% ../nbs/30_model.ipynb #0cdb14c0
+# %% ../nbs/30_model.ipynb #0bf7ec9d
 @patch
 def _generate_simple(self:LumiraTransformer, memory, mem_mask, max_len, method, use_cache, min_len, **kw):
     c, B = self.config, memory.shape[0]
@@ -238,7 +238,7 @@ def _generate_simple(self:LumiraTransformer, memory, mem_mask, max_len, method, 
         if done.all(): break
     return ys[:, 1:]
 
-# %% ../nbs/30_model.ipynb #3f3dca0d
+# %% ../nbs/30_model.ipynb #1f7d96b2
 @patch
 def _beam_search(self:LumiraTransformer, memory, mem_mask, max_len, num_beams, length_penalty, use_cache, min_len):
     c, (B, K), dev = self.config, (memory.shape[0], num_beams), memory.device
@@ -263,7 +263,7 @@ def _beam_search(self:LumiraTransformer, memory, mem_mask, max_len, num_beams, l
     best = (scores / lengths ** length_penalty).argmax(-1)
     return ys.view(B, K, -1)[torch.arange(B, device=dev), best, 1:]
 
-# %% ../nbs/30_model.ipynb #afe29843
+# %% ../nbs/30_model.ipynb #5c256684
 @patch
 @torch.no_grad()
 def generate(self:LumiraTransformer,
@@ -298,7 +298,7 @@ def generate(self:LumiraTransformer,
     width = int((out != c.pad_id).sum(1).max())
     return out[:, :max(width, 1)]
 
-# %% ../nbs/30_model.ipynb #6b69ebc7
+# %% ../nbs/30_model.ipynb #ca9ab9fe
 @patch
 @torch.no_grad()
 def cross_attention(self:LumiraTransformer,
