@@ -7,7 +7,7 @@ __all__ = ['ANIMATE', 'COUNTABLE', 'BIRDS', 'WH_ROLES', 'FIXED_NEG', 'CASE_FIXES
            'AKEYS', 'MA_JA', 'NP', 'Clause', 'Sentence', 'Pair', 'Vocab', 'vocab', 'lum_clause', 'lumira_text',
            'JaRealiser', 'tense_bearing', 'inherited', 'run_tenses', 'japanese_text']
 
-# %% ../nbs/03_grammar.ipynb #0c9d7b70
+# %% ../nbs/03_grammar.ipynb #ed795b6b
 import gc, random
 from bisect import bisect
 from collections import defaultdict, Counter
@@ -18,7 +18,7 @@ from fastcore.basics import patch
 from .japanese import VERB_CLASSES, ADJ_CLASSES, conjugate, adj_forms
 from .lexicon import load_lexicon
 
-# %% ../nbs/03_grammar.ipynb #70e28203
+# %% ../nbs/03_grammar.ipynb #04cc8663
 @dataclass(frozen=True, slots=True)
 class NP:
     "A noun phrase: [possessor] [numeral] [adjective] head, maybe coordinated with `other` by `op`."
@@ -32,7 +32,7 @@ class NP:
     @property
     def heads(self): return (self.head,) + (self.other.heads if self.other else ())
 
-# %% ../nbs/03_grammar.ipynb #c38b8948
+# %% ../nbs/03_grammar.ipynb #ad72a844
 @dataclass(frozen=True, slots=True)
 class Clause:
     "One clause of a meaning, in Lumira words."
@@ -65,7 +65,7 @@ class Pair:
     pattern: tuple             # construction tags, a subset of `CONSTRUCTIONS` in its order
     meaning: Sentence          # the structured meaning
 
-# %% ../nbs/03_grammar.ipynb #bd88a56f
+# %% ../nbs/03_grammar.ipynb #668d6012
 ANIMATE = frozenset({'person', 'animal'})  # noun classes that can feel, go, sing…
 COUNTABLE = frozenset('person animal plant thing food sky text clothes instrument vehicle'.split())
 BIRDS = frozenset('鳥 小鳥 白鳥 鶴 フクロウ ひよこ ペンギン'.split())  # counted with 羽
@@ -78,7 +78,7 @@ SUFFIX = {'present': '', 'past': 'la', 'future': 'va', None: ''}  # B7
 def _split(x): return tuple(x.split('/')) if isinstance(x, str) else tuple(x)
 def _fields(c): return {f.name: getattr(c, f.name) for f in fields(c)}  # a dataclass as a dict, one level deep
 
-# %% ../nbs/03_grammar.ipynb #1cbfaafc
+# %% ../nbs/03_grammar.ipynb #61af1b9c
 class Vocab:
     "The lexicon seen by the grammar: entries by Lumira word and POS, Japanese lemmas and their forms."
     def __init__(self, entries): # `Entry`s as from `load_lexicon`
@@ -97,7 +97,7 @@ class Vocab:
         self.copula = adj_forms('', 'noun')  # だ です ではない … after a noun
         self._index(entries)
 
-# %% ../nbs/03_grammar.ipynb #4d5eed60
+# %% ../nbs/03_grammar.ipynb #bf4517e8
 @patch
 def _index(self:Vocab, entries):
     "Word lists the sampler draws from and the parsers look up."
@@ -136,7 +136,7 @@ def vocab() -> Vocab:
     "The grammar's view of the packaged lexicon (built once, cached)."
     return Vocab(load_lexicon())
 
-# %% ../nbs/03_grammar.ipynb #c35c8256
+# %% ../nbs/03_grammar.ipynb #69ab1e52
 def _lum_np(np):
     s = ' '.join(w for w in (np.poss, np.num, np.adj, np.head) if w)
     return s if np.other is None else f'{s} {np.op} {_lum_np(np.other)}'
@@ -156,7 +156,7 @@ def lum_clause(c:Clause, V:Vocab) -> str:
     if c.why: w.append(V.wh['why'])
     return ' '.join(w) + ('-na' if c.q else '')
 
-# %% ../nbs/03_grammar.ipynb #d7668f62
+# %% ../nbs/03_grammar.ipynb #27417750
 SET_PHRASES = (  # Lumira, canonical Japanese, other Japanese variants
     ('Sola!', 'こんにちは！', ('こんにちは',)),
     ('Luna!', 'ありがとうございます！', ('ありがとう', 'ありがとうございます')),
@@ -179,7 +179,7 @@ def lumira_text(m:Sentence, # the meaning
     body = body[0].upper() + body[1:] + ('?' if m.clauses[-1].q else '.')
     return f'{m.phrase} {body}' if m.phrase else body
 
-# %% ../nbs/03_grammar.ipynb #56844a90
+# %% ../nbs/03_grammar.ipynb #9cee20f2
 def _rc(r, seq):
     "`r.choice(seq)`, faster (one float draw)."
     return seq[int(r.random() * len(seq))]
@@ -199,7 +199,7 @@ class JaRealiser:
         if lem in self.V.negative: self.tags.add('reframed')
         return lem, cls
 
-# %% ../nbs/03_grammar.ipynb #063c5d72
+# %% ../nbs/03_grammar.ipynb #07610379
 @patch
 def noun(self:JaRealiser, w):
     "Japanese for a Lumira noun, pronoun or question word."
@@ -234,7 +234,7 @@ def np(self:JaRealiser, np):
     if np.other: s += ('と' if np.op == 'e' else self.choose(('か', 'または'), 0.8)) + self.np(np.other)
     return s
 
-# %% ../nbs/03_grammar.ipynb #72393aba
+# %% ../nbs/03_grammar.ipynb #e464291b
 VKEYS = {  # (tense class, polite) -> verb form keys, canonical first (the second is the progressive)
     ('present', 1): ('masu', 'prog_polite'), ('present', 0): ('dict', 'prog'),
     ('past', 1): ('mashita', 'prog_past_polite'), ('past', 0): ('past', 'prog_past'),
@@ -254,7 +254,7 @@ def verb(self:JaRealiser, F, tc, polite, fut_word, animate, q, prog=True):
     else: key = self.choose(VKEYS[tc, polite] if prog else VKEYS[tc, polite][:1], 0.75)
     return self.choose(F[key], 0.7)
 
-# %% ../nbs/03_grammar.ipynb #c6425349
+# %% ../nbs/03_grammar.ipynb #74dac30e
 @patch
 def verb_pred(self:JaRealiser, c, chain, tc, polite, fut_word, q):
     "Predicate of a verb clause."
@@ -267,10 +267,11 @@ def verb_pred(self:JaRealiser, c, chain, tc, polite, fut_word, q):
         F, self.fail = V.forms['失敗する'], True
         self.tags.add('reframed')
     else: F = V.forms[self.lemma(c.pred, 'verb')[0]]
-    if chain: return F['neg_te'][0] if c.neg else self.choose((F['stem'][0], F['te'][0]))
+    if chain and c.neg: return F['neg_te'][0]
+    if chain: return self.choose((F['stem'][0], F['te'][0]) if len(F['stem'][0]) > 1 else (F['te'][0],))  # 見て、 not 見、
     return self.verb(F, tc, polite, fut_word, V.animate(c.subj), q)
 
-# %% ../nbs/03_grammar.ipynb #e35f6441
+# %% ../nbs/03_grammar.ipynb #010e6bbb
 @patch
 def feeling_pred(self:JaRealiser, c, chain, tc, polite, fut_word, q):
     "Predicate of a feeling clause."
@@ -308,7 +309,7 @@ def predicate(self:JaRealiser, c, role, jt, polite, q):
     self.da = key == 'pred'
     return head + self.choose(V.copula[key], 0.7)
 
-# %% ../nbs/03_grammar.ipynb #d27b40e6
+# %% ../nbs/03_grammar.ipynb #80a45526
 MA_JA = (('けど、', 'けれど、', 'が、', '。でも、'), ('が、', 'けど、', 'けれど、', '。でも、'))  # plain, polite; canonical first
 
 @patch
@@ -335,7 +336,7 @@ def clause(self:JaRealiser, c, role, jt, polite):
     if c.obj and not self.fail and c.kind == 'verb': s += self.np(c.obj) + ('に' if V.vcase.get(c.pred) == 'に' else 'を')
     return s + pred
 
-# %% ../nbs/03_grammar.ipynb #3f50cc85
+# %% ../nbs/03_grammar.ipynb #1f8afe4b
 def tense_bearing(c): return c.tense is not None and not c.neg
 
 def inherited(c:Clause, jt:str, V:Vocab) -> str:
@@ -346,6 +347,7 @@ def inherited(c:Clause, jt:str, V:Vocab) -> str:
 def run_tenses(m:Sentence, r=None, V:Vocab=None) -> list:
     "Japanese tense of each clause: its run's common tense, else read from time words (present if none)."
     V, cl, out, start = V or vocab(), m.clauses, [], 0
+    if len(cl) == 1 and cl[0].tense is not None and not cl[0].neg: return [cl[0].tense]  # the common case, fast
     for i, c in enumerate(cl):
         if i == len(cl) - 1 or m.joins[i] == 'ma':
             run = cl[start:i + 1]
@@ -356,7 +358,7 @@ def run_tenses(m:Sentence, r=None, V:Vocab=None) -> list:
             out, start = out + [t] * len(run), i + 1
     return out
 
-# %% ../nbs/03_grammar.ipynb #e1c6b317
+# %% ../nbs/03_grammar.ipynb #7ff697ce
 @patch
 def sentence(self:JaRealiser, m:Sentence, jts=None):
     "Japanese text of meaning `m` (`jts`: its run tenses, if already known)."

@@ -6,7 +6,7 @@
 __all__ = ['KIND_WEIGHTS', 'PRONOUN_WEIGHTS', 'TENSES', 'TENSE_W', 'CONSTRUCTIONS', 'FIXED_TAGGED', 'NEG_TAG', 'Sampler',
            'pattern', 'generate_pairs', 'coverage']
 
-# %% ../nbs/04_pairs.ipynb #8ba4fbef
+# %% ../nbs/04_pairs.ipynb #cae13ccb
 import gc, random
 from bisect import bisect
 from collections import Counter
@@ -15,7 +15,7 @@ from fastcore.basics import patch
 from .grammar import (NP, Clause, Sentence, Pair, Vocab, vocab, JaRealiser, lumira_text, japanese_text,
                             run_tenses, tense_bearing, SET_PHRASES, COUNTABLE, PLACE_SEMS, _rc, _fields)
 
-# %% ../nbs/04_pairs.ipynb #22fcd97e
+# %% ../nbs/04_pairs.ipynb #28f9e247
 def _table(weights):
     "Items and cumulative normalised weights, for drawing with `bisect`."
     total = sum(weights.values())
@@ -51,7 +51,7 @@ class Sampler:
                 np = NP(np.head, np.adj, np.num, None, 'e' if r.random() < 0.6 else 'o', NP(other.head, other.adj, other.num))
         return np
 
-# %% ../nbs/04_pairs.ipynb #6701ec4a
+# %% ../nbs/04_pairs.ipynb #38a3cf72
 @patch
 def subject(self:Sampler, animate=True, coord=False):
     "A subject: animate, or for 'any' verbs mostly sky, nature or plant (雨が降る, 星が光る)."
@@ -71,7 +71,7 @@ def adverbials(self:Sampler, T):
                 place=self.noun(PLACE_SEMS) if r.random() < 0.15 else None,
                 time=self.time(T) if r.random() < 0.25 else None)
 
-# %% ../nbs/04_pairs.ipynb #0a43c49f
+# %% ../nbs/04_pairs.ipynb #db0e041b
 @patch
 def clause(self:Sampler, T, neg_ok=True, q=None, coord=False, kind=None):
     "One clause in a run of tense `T`; `q` None, 'yn' or 'wh'."
@@ -105,7 +105,7 @@ def clause(self:Sampler, T, neg_ok=True, q=None, coord=False, kind=None):
     return self.ask(Clause('verb', verb, self.subject(V.vsubj[verb] == 'animate', coord), obj,
                            tense=None if neg else T, neg=neg, **self.adverbials(T)), q)
 
-# %% ../nbs/04_pairs.ipynb #2997be7a
+# %% ../nbs/04_pairs.ipynb #ed3970d8
 @patch
 def ask(self:Sampler, c, q):
     "Clause `c` as a question of kind `q`."
@@ -147,7 +147,7 @@ def sentence(self:Sampler, k):
         clauses.append(c)
     return Sentence(tuple(clauses), joins, phrase)
 
-# %% ../nbs/04_pairs.ipynb #080113ae
+# %% ../nbs/04_pairs.ipynb #cc82a97b
 CONSTRUCTIONS = (
     'transitive', 'goal', 'intransitive',          # verb frames: を object, に complement, none
     'manner', 'place', 'time',                     # B3 adverbials
@@ -198,7 +198,7 @@ def pattern(m:Sentence, # the meaning
 FIXED_TAGGED = ('vena-posa', 'alta-loka')
 NEG_TAG = {'feeling': 'neg_feeling', 'copula_adj': 'neg_adj', 'copula_noun': 'neg_noun'}
 
-# %% ../nbs/04_pairs.ipynb #7dce1260
+# %% ../nbs/04_pairs.ipynb #f3256670
 def generate_pairs(n:int, # number of pairs
                    seed:int=0, # seed of the `random.Random` that draws meanings and variants
                    clauses:tuple=(1, 2), # (fewest, most) clauses per sentence
@@ -223,7 +223,7 @@ def generate_pairs(n:int, # number of pairs
         if was: gc.enable()
     return out
 
-# %% ../nbs/04_pairs.ipynb #f6d6f0d1
+# %% ../nbs/04_pairs.ipynb #a89aa527
 def coverage(pairs:list) -> dict:
     "Fraction of `pairs` that use each construction, in `CONSTRUCTIONS` order."
     c = Counter(t for p in pairs for t in p.pattern)
