@@ -11,7 +11,7 @@ __all__ = ['PAD_ID', 'BOS_ID', 'EOS_ID', 'UNK_ID', 'TO_LUM', 'TO_JA', 'TO_LUM_ID
            'LEXICON_VERSION', 'NP', 'Clause', 'Sentence', 'Pair', 'generate_pairs', 'coverage', 'CONSTRUCTIONS',
            'to_lumira', 'to_japanese']
 
-# %% ../nbs/10_data.ipynb #e24d8316
+# %% ../nbs/10_data.ipynb #9417f0a7
 import io, json, random, re, time
 from collections import Counter
 from dataclasses import dataclass, asdict
@@ -28,11 +28,11 @@ from .grammar import NP, Clause, Sentence, Pair
 from .pairs import generate_pairs, coverage, CONSTRUCTIONS
 from .translate import to_lumira, to_japanese
 
-# %% ../nbs/10_data.ipynb #e4ddff22
+# %% ../nbs/10_data.ipynb #f04b194e
 _all_ = ['Entry', 'load_lexicon', 'by_lumira', 'by_ja', 'LEXICON_VERSION', 'NP', 'Clause', 'Sentence', 'Pair',
          'generate_pairs', 'coverage', 'CONSTRUCTIONS', 'to_lumira', 'to_japanese']
 
-# %% ../nbs/10_data.ipynb #c950b5c5
+# %% ../nbs/10_data.ipynb #4eeb44c3
 PAD_ID, BOS_ID, EOS_ID, UNK_ID = 0, 1, 2, 3  # padding, start and end of sequence, unknown
 TO_LUM, TO_JA = '<2lum>', '<2ja>'  # direction tags: translate into Lumira / into Japanese
 TO_LUM_ID, TO_JA_ID = 4, 5  # their ids, right after the four specials
@@ -44,7 +44,7 @@ def _check_direction(direction):
     if direction not in DIRECTIONS: raise ValueError(f'direction must be one of {DIRECTIONS}, got {direction!r}')
     return direction
 
-# %% ../nbs/10_data.ipynb #12ecef0b
+# %% ../nbs/10_data.ipynb #2c630f37
 def _nps(c:Clause):
     "Every noun phrase of clause `c`, coordinated ones included."
     for np in (c.subj, c.obj, c.place):
@@ -67,7 +67,7 @@ def _uses(m:Sentence):
             if np.adj and _noun(np.head): yield 'adj_noun', (np.adj, np.head)
         if c.kind == 'copula_noun' and c.padj: yield 'adj_noun', (c.padj, c.pred)
 
-# %% ../nbs/10_data.ipynb #24d0239c
+# %% ../nbs/10_data.ipynb #a2c699f1
 HELD_SHARE = {'neg_verb': 0.10, 'future_verb': 0.10, 'question_noun': 0.08, 'adj': 0.25, 'noun': 0.25}
 
 def _halves(words, share, r):
@@ -93,7 +93,7 @@ def held_out_rules(pairs:list, # `Pair`s with a `.meaning`
             'question_noun': _halves(seen.get('question_noun', set()), s['question_noun'], r),
             'adj': {a: 'both' for a in _halves(adjs, s['adj'], r)}, 'noun': _halves(nouns, s['noun'], r)}
 
-# %% ../nbs/10_data.ipynb #dbdc04c7
+# %% ../nbs/10_data.ipynb #445ad078
 def held_in(m:Sentence, # a meaning
             rules:dict, # as from `held_out_rules`
            )->list: # [(rule, word, half)]
@@ -106,7 +106,7 @@ def held_in(m:Sentence, # a meaning
         elif w in rules[rule]: out.append((rule, w, rules[rule][w]))
     return sorted(set(out))
 
-# %% ../nbs/10_data.ipynb #9ccd50d9
+# %% ../nbs/10_data.ipynb #85a12061
 @dataclass(frozen=True)
 class Record:
     "One line of a corpus split."
@@ -123,7 +123,7 @@ def to_record(p:Pair, # a generated pair
     "The `Record` of a generated pair."
     return Record(p.ja, p.lum, p.ja_canon, tuple(p.pattern), len(p.meaning.clauses), tuple(f'{r}:{w}' for r, w, _ in held))
 
-# %% ../nbs/10_data.ipynb #80e4588a
+# %% ../nbs/10_data.ipynb #74924b6a
 SPLITS = ('train', 'valid', 'test', 'valid_compositional', 'test_compositional', 'test_long')
 
 def write_split(records:list, # `Record`s
@@ -150,7 +150,7 @@ def read_split(path, # a `.jsonl` split file, or a corpus directory (then give `
         except (json.JSONDecodeError, TypeError) as e: raise ValueError(f'{path.name} line {i} is not a corpus record: {e}') from None
     return out
 
-# %% ../nbs/10_data.ipynb #45abe3a6
+# %% ../nbs/10_data.ipynb #090aa058
 def split_pairs(pairs:list, # `Pair`s with distinct `.lum`
                 seed:int=0, # seed of the shuffle and of the held-out draws
                 valid:float=0.02, # share of the non-held meanings for `valid`
@@ -168,7 +168,7 @@ def split_pairs(pairs:list, # `Pair`s with distinct `.lum`
     out['valid'], out['test'], out['train'] = plain[:nv], plain[nv:nv + nt], plain[nv + nt:]
     return out, rules
 
-# %% ../nbs/10_data.ipynb #989bf4fe
+# %% ../nbs/10_data.ipynb #4a4564de
 def _check_splits(splits):
     "Raise if a meaning (Lumira sentence) is in two splits or train holds what it must not."
     owner = {}
@@ -211,7 +211,7 @@ def build_corpus(out_dir, # directory to write the splits and meta.json into (cr
     (out_dir/'meta.json').write_text(json.dumps(meta, ensure_ascii=False, indent=1) + '\n', encoding='utf-8')
     return meta
 
-# %% ../nbs/10_data.ipynb #ba14c959
+# %% ../nbs/10_data.ipynb #eb716668
 def coverage_table(splits:dict, # {split name: [Record]}
                   )->str: # a Markdown table
     "Share of sentences using each construction, per split."
@@ -221,7 +221,7 @@ def coverage_table(splits:dict, # {split name: [Record]}
     for c in CONSTRUCTIONS: rows.append(f'| {c} | ' + ' | '.join(f'{cov[s].get(c, 0):.1%}' for s in names) + ' |')
     return '\n'.join(rows)
 
-# %% ../nbs/10_data.ipynb #cf98c594
+# %% ../nbs/10_data.ipynb #a58716b0
 def length_hist(splits:dict, # {split name: [Record]}
                 field:str='ja', # 'ja', 'lum' or 'ja_canon'
                 ax=None, # matplotlib axes; None = a new figure
@@ -235,7 +235,7 @@ def length_hist(splits:dict, # {split name: [Record]}
     ax.set_xlabel(f'{field} length (characters)'); ax.set_ylabel('density'); ax.legend(fontsize=8)
     return ax
 
-# %% ../nbs/10_data.ipynb #d7055d3d
+# %% ../nbs/10_data.ipynb #d42f5bc7
 _K, _KA, _H, _P = r'\u3005\u3400-\u9fff', r'\u30a0-\u30ff', r'\u3041-\u309f', r'、。，．！？!?,.'
 _CUT = re.compile(rf'(?<=[^{_K}])(?=[{_K}])|(?<=[^{_KA}])(?=[{_KA}])|(?<=[^{_P}])(?=[{_P}])|(?<=[{_P}])(?=[^{_P}])'
                   rf'|(?<=[{_K}{_KA}][はがをにでとのかもへや])(?=[{_H}])')
@@ -247,7 +247,7 @@ def chunk_ja(text:str, # a sentence; Lumira only gets cuts around punctuation
     "`text` with `sep` at rough Japanese word (bunsetsu) boundaries."
     return _CUT.sub(sep, text)
 
-# %% ../nbs/10_data.ipynb #c01851a1
+# %% ../nbs/10_data.ipynb #083c5354
 def _texts(src):
     "Sentences from records/pairs (ja, lum, ja_canon), strings, or `.jsonl` split files."
     if isinstance(src, (str, Path)): src = [src]
@@ -268,7 +268,7 @@ def _spm_train(texts, vocab_size, threads):
         input_sentence_size=0, shuffle_input_sentence=False, num_threads=threads, minloglevel=2)
     return buf.getvalue()
 
-# %% ../nbs/10_data.ipynb #584d5f71
+# %% ../nbs/10_data.ipynb #df9fd4d2
 class LumiraTokenizer:
     "The shared SentencePiece BPE tokenizer, with lumira's fixed special ids and direction tags."
     def __init__(self, model:bytes): # the serialised SentencePiece model
@@ -295,7 +295,7 @@ class LumiraTokenizer:
     def tag_id(self, direction:str)->int: "Id of the direction tag for `direction`."; return TO_LUM_ID if _check_direction(direction) == 'ja2lum' else TO_JA_ID
     def __repr__(self): return f'LumiraTokenizer(vocab_size={self.vocab_size})'
 
-# %% ../nbs/10_data.ipynb #325f4260
+# %% ../nbs/10_data.ipynb #e9b8871c
 def _encode(self:LumiraTokenizer, text, direction:str=None, add_bos:bool=False, add_eos:bool=False):
     if not isinstance(text, str): raise TypeError(f'text must be a str, got {type(text).__name__}')
     pre = ([BOS_ID] if add_bos else []) + ([self.tag_id(direction)] if direction is not None else [])
@@ -331,7 +331,7 @@ def pieces(self:LumiraTokenizer, text:str)->list:
     "The pieces `text` is cut into (to look at)."
     return [self.sp.id_to_piece(i) for i in self.encode(text)]
 
-# %% ../nbs/10_data.ipynb #f52980a2
+# %% ../nbs/10_data.ipynb #c3e4549b
 def train_tokenizer(pairs_or_files, # records/pairs (.ja .lum .ja_canon), strings, or .jsonl split paths
                     out_prefix=None, # write `{out_prefix}.model`; None = don't write
                     vocab_size:int=8000, # the most ids; fewer when the corpus supports fewer (`min_count`)
@@ -353,7 +353,7 @@ def train_tokenizer(pairs_or_files, # records/pairs (.ja .lum .ja_canon), string
     if out_prefix is not None: tok.save(f'{out_prefix}.model')
     return tok
 
-# %% ../nbs/10_data.ipynb #9eeef77e
+# %% ../nbs/10_data.ipynb #90e21e06
 def token_stats(tok:LumiraTokenizer, # a tokenizer
                 records:list, # `Record`s
                )->dict: # {field: (mean, p95, max)}
@@ -364,7 +364,7 @@ def token_stats(tok:LumiraTokenizer, # a tokenizer
         out[f] = (round(float(n.mean()), 1), int(np.percentile(n, 95)), int(n.max()))
     return out
 
-# %% ../nbs/10_data.ipynb #62a0960b
+# %% ../nbs/10_data.ipynb #0d761e97
 class TranslationDataset(Dataset):
     "Both translation directions of `records` as (source ids, target ids) pairs."
     def __init__(self,
@@ -387,7 +387,7 @@ class TranslationDataset(Dataset):
     def __len__(self): return len(self.src)
     def __getitem__(self, i): return torch.from_numpy(self.src[i].astype(np.int64)), torch.from_numpy(self.tgt[i].astype(np.int64))
 
-# %% ../nbs/10_data.ipynb #53793159
+# %% ../nbs/10_data.ipynb #370768ae
 def pad_batch(seqs:list, # 1-d integer tensors or lists
               pad_id:int=PAD_ID,
              )->torch.Tensor: # (len(seqs), longest) LongTensor
@@ -402,7 +402,7 @@ def collate(batch:list, # [(src ids, tgt ids)] as from `TranslationDataset`
     tgt = pad_batch([t for _, t in batch])
     return pad_batch([s for s, _ in batch]), tgt[:, :-1], tgt[:, 1:]
 
-# %% ../nbs/10_data.ipynb #bf72c581
+# %% ../nbs/10_data.ipynb #18b028fe
 class TokenBatchSampler(Sampler):
     "Length-bucketed batches of at most `max_tokens` padded tokens, seeded per epoch and resumable."
     def __init__(self,
@@ -424,7 +424,7 @@ class TokenBatchSampler(Sampler):
         if not 0 <= start <= n: raise ValueError(f'start={start} is outside epoch {epoch} (0..{n} batches)')
         self.epoch, self.start = epoch, start
 
-# %% ../nbs/10_data.ipynb #f4cd8949
+# %% ../nbs/10_data.ipynb #c249f71f
 def _greedy(lengths, idx, max_tokens):
     "Cut `idx` (in order) into batches whose items x longest stays within `max_tokens`."
     out, cur, longest = [], [], 0
@@ -458,7 +458,7 @@ def __iter__(self:TokenBatchSampler): yield from self.batches()[self.start:]
 @patch
 def __len__(self:TokenBatchSampler): return len(self.batches()) - self.start  # batches left in this pass
 
-# %% ../nbs/10_data.ipynb #17d0af95
+# %% ../nbs/10_data.ipynb #cdc07ed8
 def make_loader(ds:TranslationDataset, # the dataset
                 max_tokens:int=4096, # token budget per batch
                 shuffle:bool=True, # False for evaluation: sorted by length
@@ -472,14 +472,14 @@ def make_loader(ds:TranslationDataset, # the dataset
     s.set_epoch(epoch, start)
     return DataLoader(ds, batch_sampler=s, collate_fn=collate, num_workers=num_workers)
 
-# %% ../nbs/10_data.ipynb #ccd87d90
+# %% ../nbs/10_data.ipynb #0537a447
 @call_parse
 def lumira_data(n:int=100_000, # pairs (distinct meanings) for train/valid/test/compositional
                 seed:int=0, # seed of everything
                 out:str='data', # output directory
                 vocab_size:int=8000, # tokenizer ceiling (see `train_tokenizer`)
                 min_count:int=50, # tokenizer: pieces must be used this often; 0 = exactly vocab_size
-               ):
+               )->None:
     "Write the Lumira corpus splits, meta.json and the shared tokenizer to `out`."
     out = Path(out)
     meta = build_corpus(out, n=n, seed=seed, progress=True)
@@ -489,4 +489,3 @@ def lumira_data(n:int=100_000, # pairs (distinct meanings) for train/valid/test/
                              seconds=round(time.perf_counter() - t0, 2))
     (out/'meta.json').write_text(json.dumps(meta, ensure_ascii=False, indent=1) + '\n', encoding='utf-8')
     print(f"{out}: " + ', '.join(f'{k} {v:,}' for k, v in meta['counts'].items()) + f'; tokenizer {tok.vocab_size:,} ids')
-    return meta
