@@ -37,7 +37,7 @@ def check(nb_path):
     errs = []
     if not cells or not re.search(r'^#\|\s*default_exp\s+\S+', src[0], re.M): errs.append('first cell is not `#| default_exp`')
     if not any(badge(nb_path.name) in s for s in src[:3]): errs.append(f'no Open in Colab badge: {badge(nb_path.name)}')
-    setup = [s for c, s in zip(cells, src) if c['cell_type'] == 'code' and "'google.colab' in sys.modules" in s]
+    setup = [s for c, s in zip(cells, src) if c['cell_type'] == 'code' and "'google.colab' in sys.modules" in s and 'pip' in s]
     if len(setup) != 1: errs.append(f'expected one Colab setup cell, found {len(setup)}')
     else:
         if not setup[0].startswith(SETUP): errs.append('Colab setup cell differs from tools/check_nbs.py SETUP')
