@@ -7,7 +7,7 @@ __all__ = ['ANIMATE', 'COUNTABLE', 'BIRDS', 'WH_ROLES', 'FIXED_NEG', 'CASE_FIXES
            'AKEYS', 'MA_JA', 'NP', 'Clause', 'Sentence', 'Pair', 'Vocab', 'vocab', 'lum_clause', 'lumira_text',
            'JaRealiser', 'tense_bearing', 'inherited', 'run_tenses', 'japanese_text']
 
-# %% ../nbs/03_grammar.ipynb #ed795b6b
+# %% ../nbs/03_grammar.ipynb #03f02799
 import gc, random
 from bisect import bisect
 from collections import defaultdict, Counter
@@ -18,7 +18,7 @@ from fastcore.basics import patch
 from .japanese import VERB_CLASSES, ADJ_CLASSES, conjugate, adj_forms
 from .lexicon import load_lexicon
 
-# %% ../nbs/03_grammar.ipynb #04cc8663
+# %% ../nbs/03_grammar.ipynb #95d38483
 @dataclass(frozen=True, slots=True)
 class NP:
     "A noun phrase: [possessor] [numeral] [adjective] head, maybe coordinated with `other` by `op`."
@@ -32,7 +32,7 @@ class NP:
     @property
     def heads(self): return (self.head,) + (self.other.heads if self.other else ())
 
-# %% ../nbs/03_grammar.ipynb #ad72a844
+# %% ../nbs/03_grammar.ipynb #172ef385
 @dataclass(frozen=True, slots=True)
 class Clause:
     "One clause of a meaning, in Lumira words."
@@ -65,7 +65,7 @@ class Pair:
     pattern: tuple             # construction tags, a subset of `CONSTRUCTIONS` in its order
     meaning: Sentence          # the structured meaning
 
-# %% ../nbs/03_grammar.ipynb #668d6012
+# %% ../nbs/03_grammar.ipynb #3137e448
 ANIMATE = frozenset({'person', 'animal'})  # noun classes that can feel, go, sing…
 COUNTABLE = frozenset('person animal plant thing food sky text clothes instrument vehicle'.split())
 BIRDS = frozenset('鳥 小鳥 白鳥 鶴 フクロウ ひよこ ペンギン'.split())  # counted with 羽
@@ -78,7 +78,7 @@ SUFFIX = {'present': '', 'past': 'la', 'future': 'va', None: ''}  # B7
 def _split(x): return tuple(x.split('/')) if isinstance(x, str) else tuple(x)
 def _fields(c): return {f.name: getattr(c, f.name) for f in fields(c)}  # a dataclass as a dict, one level deep
 
-# %% ../nbs/03_grammar.ipynb #61af1b9c
+# %% ../nbs/03_grammar.ipynb #2c6b8e4f
 class Vocab:
     "The lexicon seen by the grammar: entries by Lumira word and POS, Japanese lemmas and their forms."
     def __init__(self, entries): # `Entry`s as from `load_lexicon`
@@ -97,7 +97,7 @@ class Vocab:
         self.copula = adj_forms('', 'noun')  # だ です ではない … after a noun
         self._index(entries)
 
-# %% ../nbs/03_grammar.ipynb #bf4517e8
+# %% ../nbs/03_grammar.ipynb #cdde5047
 @patch
 def _index(self:Vocab, entries):
     "Word lists the sampler draws from and the parsers look up."
@@ -124,9 +124,20 @@ def _index(self:Vocab, entries):
     self.noun_ja = {w: tuple(l for l, c in ls) for (w, p), ls in self.lemmas.items() if p in ('noun', 'pronoun', 'question')}
     self.noun_ja[self.wh['what']] = ('何', 'なに')  # なん only before です
     self.negative = {l for e in entries if e.replaces not in ('-', '') for l in _split(e.replaces)}  # 悲しい 死ぬ 恐怖 …
+    self._merge_risks()
     bases = {l for ls in FIXED_NEG.values() for l in ls}
     self.noneg = {w for (w, p), ls in self.lemmas.items() if p == 'verb' and any(l in bases for l, c in ls)}
     self.sema = 'sema'
+
+@patch
+def _merge_risks(self:Vocab):
+    "For each adverb, the tails that would glue it into a longer word: 朝 + 顔を -> 朝顔を (so write 朝、顔を)."
+    surf = {l for (w, p), ls in self.lemmas.items() if p in ('noun', 'pronoun', 'adverb', 'question', 'numeral') for l, c in ls}
+    surf |= {s for F in self.forms.values() for vs in F.values() for s in vs}
+    first = defaultdict(list)
+    for s in surf: first[s[0]].append(s)
+    advs = {l for (w, p), ls in self.lemmas.items() if p in ('adverb', 'question') for l, c in ls}
+    self.risk = {a: tuple(s[len(a):] for s in first[a[0]] if s.startswith(a) and s != a) for a in advs}
 
 @patch
 def animate(self:Vocab, np): return self.sem.get(np.head) in ANIMATE
@@ -136,7 +147,7 @@ def vocab() -> Vocab:
     "The grammar's view of the packaged lexicon (built once, cached)."
     return Vocab(load_lexicon())
 
-# %% ../nbs/03_grammar.ipynb #69ab1e52
+# %% ../nbs/03_grammar.ipynb #b449e2ce
 def _lum_np(np):
     s = ' '.join(w for w in (np.poss, np.num, np.adj, np.head) if w)
     return s if np.other is None else f'{s} {np.op} {_lum_np(np.other)}'
@@ -156,7 +167,7 @@ def lum_clause(c:Clause, V:Vocab) -> str:
     if c.why: w.append(V.wh['why'])
     return ' '.join(w) + ('-na' if c.q else '')
 
-# %% ../nbs/03_grammar.ipynb #27417750
+# %% ../nbs/03_grammar.ipynb #af1e037e
 SET_PHRASES = (  # Lumira, canonical Japanese, other Japanese variants
     ('Sola!', 'こんにちは！', ('こんにちは',)),
     ('Luna!', 'ありがとうございます！', ('ありがとう', 'ありがとうございます')),
@@ -179,7 +190,7 @@ def lumira_text(m:Sentence, # the meaning
     body = body[0].upper() + body[1:] + ('?' if m.clauses[-1].q else '.')
     return f'{m.phrase} {body}' if m.phrase else body
 
-# %% ../nbs/03_grammar.ipynb #9cee20f2
+# %% ../nbs/03_grammar.ipynb #74cefabc
 def _rc(r, seq):
     "`r.choice(seq)`, faster (one float draw)."
     return seq[int(r.random() * len(seq))]
@@ -199,7 +210,7 @@ class JaRealiser:
         if lem in self.V.negative: self.tags.add('reframed')
         return lem, cls
 
-# %% ../nbs/03_grammar.ipynb #07610379
+# %% ../nbs/03_grammar.ipynb #7c1a2eb6
 @patch
 def noun(self:JaRealiser, w):
     "Japanese for a Lumira noun, pronoun or question word."
@@ -234,7 +245,7 @@ def np(self:JaRealiser, np):
     if np.other: s += ('と' if np.op == 'e' else self.choose(('か', 'または'), 0.8)) + self.np(np.other)
     return s
 
-# %% ../nbs/03_grammar.ipynb #e464291b
+# %% ../nbs/03_grammar.ipynb #30c28514
 VKEYS = {  # (tense class, polite) -> verb form keys, canonical first (the second is the progressive)
     ('present', 1): ('masu', 'prog_polite'), ('present', 0): ('dict', 'prog'),
     ('past', 1): ('mashita', 'prog_past_polite'), ('past', 0): ('past', 'prog_past'),
@@ -254,7 +265,7 @@ def verb(self:JaRealiser, F, tc, polite, fut_word, animate, q, prog=True):
     else: key = self.choose(VKEYS[tc, polite] if prog else VKEYS[tc, polite][:1], 0.75)
     return self.choose(F[key], 0.7)
 
-# %% ../nbs/03_grammar.ipynb #74dac30e
+# %% ../nbs/03_grammar.ipynb #4d486bf5
 @patch
 def verb_pred(self:JaRealiser, c, chain, tc, polite, fut_word, q):
     "Predicate of a verb clause."
@@ -271,7 +282,7 @@ def verb_pred(self:JaRealiser, c, chain, tc, polite, fut_word, q):
     if chain: return self.choose((F['stem'][0], F['te'][0]) if len(F['stem'][0]) > 1 else (F['te'][0],))  # 見て、 not 見、
     return self.verb(F, tc, polite, fut_word, V.animate(c.subj), q)
 
-# %% ../nbs/03_grammar.ipynb #010e6bbb
+# %% ../nbs/03_grammar.ipynb #fbfc0146
 @patch
 def feeling_pred(self:JaRealiser, c, chain, tc, polite, fut_word, q):
     "Predicate of a feeling clause."
@@ -283,7 +294,8 @@ def feeling_pred(self:JaRealiser, c, chain, tc, polite, fut_word, q):
         if tc == 'future': return self.choose(F['presume_polite' if polite else 'presume'])
         key = {'present': 'prog', 'past': 'prog_past', 'neg': 'prog_neg', 'neg_past': 'prog_neg_past'}[tc]
         return self.choose(F[key + ('_polite' if polite else '')])
-    if (tc == 'future' and not fut_word) or (self.r is not None and self.r.random() < 0.15):  # 嬉しく感じる
+    said = V.animate(c.subj) or c.subj.head == V.wh['who']  # else 嬉しい would read as a copular clause
+    if (tc == 'future' and not fut_word) or not said or (self.r is not None and self.r.random() < 0.15):  # 嬉しく感じる
         F, head = V.forms['感じる'], self.adj(c.pred, 'adv', lem)
         if chain: return head + (F['neg_te'][0] if c.neg else self.choose((F['stem'][0], F['te'][0])))
         return head + self.verb(F, tc, polite, fut_word, False, q, prog=False)
@@ -309,7 +321,7 @@ def predicate(self:JaRealiser, c, role, jt, polite, q):
     self.da = key == 'pred'
     return head + self.choose(V.copula[key], 0.7)
 
-# %% ../nbs/03_grammar.ipynb #80a45526
+# %% ../nbs/03_grammar.ipynb #fae3801c
 MA_JA = (('けど、', 'けれど、', 'が、', '。でも、'), ('が、', 'けど、', 'けれど、', '。でも、'))  # plain, polite; canonical first
 
 @patch
@@ -327,16 +339,21 @@ def clause(self:JaRealiser, c, role, jt, polite):
     if r is not None and c.subj.head == 'mi' and c.subj.other is None and not c.q and r.random() < 0.4:
         self.tags.add('dropped_subject')
     else: s = self.np(c.subj) + ('が' if c.subj.head == V.wh['who'] else self.choose(('は', 'が'), 0.75))
-    if c.why: s += self.choose(('なぜ', 'どうして'))
-    if c.time: s += 'いつ' if c.time == V.wh['when'] else self.lemma(c.time, 'adverb')[0]
-    if c.place: s += 'どこで' if c.place.head == V.wh['where'] else self.np(c.place) + 'で'
-    if c.manner: s += self.lemma(c.manner, 'adverb')[0]
+    parts = [s, self.choose(('なぜ', 'どうして')) if c.why else '']
+    parts.append(('いつ' if c.time == V.wh['when'] else self.lemma(c.time, 'adverb')[0]) if c.time else '')
+    parts.append(('どこで' if c.place.head == V.wh['where'] else self.np(c.place) + 'で') if c.place else '')
+    parts.append(self.lemma(c.manner, 'adverb')[0] if c.manner else '')
     self.fail = self.da = False
     pred = self.predicate(c, role, jt, polite, c.q)
-    if c.obj and not self.fail and c.kind == 'verb': s += self.np(c.obj) + ('に' if V.vcase.get(c.pred) == 'に' else 'を')
-    return s + pred
+    parts.append(self.np(c.obj) + ('に' if V.vcase.get(c.pred) == 'に' else 'を') if c.obj and not self.fail and c.kind == 'verb' else '')
+    parts.append(pred)
+    for k in (1, 2, 4):  # an adverb that would glue into a longer word with what follows takes a comma: 朝、顔を
+        if parts[k] and (risk := V.risk.get(parts[k])):
+            nxt = ''.join(parts[k + 1:])
+            if any(nxt.startswith(t) for t in risk): parts[k] += '、'
+    return ''.join(parts)
 
-# %% ../nbs/03_grammar.ipynb #1f8afe4b
+# %% ../nbs/03_grammar.ipynb #5f377dd1
 def tense_bearing(c): return c.tense is not None and not c.neg
 
 def inherited(c:Clause, jt:str, V:Vocab) -> str:
@@ -358,7 +375,7 @@ def run_tenses(m:Sentence, r=None, V:Vocab=None) -> list:
             out, start = out + [t] * len(run), i + 1
     return out
 
-# %% ../nbs/03_grammar.ipynb #7ff697ce
+# %% ../nbs/03_grammar.ipynb #69b70844
 @patch
 def sentence(self:JaRealiser, m:Sentence, jts=None):
     "Japanese text of meaning `m` (`jts`: its run tenses, if already known)."
@@ -370,12 +387,8 @@ def sentence(self:JaRealiser, m:Sentence, jts=None):
         else: out = _rc(r, (canon[:-1],) + others) + _rc(r, ('！', '。', '、') if m.clauses else ('！', '。', ''))
     if not m.clauses: return out
     polite = 1 if r is None or r.random() < 0.5 else 0
-    jts, joins = jts or run_tenses(m, r, V), m.joins + ('end',)
-    for i, c in enumerate(m.clauses):
-        j = joins[i]
-        if j == 'e' and r is not None and (tense_bearing(c) or jts[i] != 'future') and r.random() < 0.04: j = 'soshite'
-        if j == 'e' and r is None and tense_bearing(c) and c.tense != inherited(c, jts[i], V): j = 'soshite'
-        jt = c.tense if j == 'soshite' and tense_bearing(c) else jts[i]
+    jts = jts or run_tenses(m, r, V)
+    for c, (j, jt) in zip(m.clauses, self.plan(m, jts)):
         s = self.clause(c, 'chain' if j == 'e' else 'final' if j == 'end' else 'ma', jt, polite)
         if j == 'e': s += '、'
         elif j == 'soshite': s += '。そして、'
@@ -383,6 +396,21 @@ def sentence(self:JaRealiser, m:Sentence, jts=None):
         elif c.q: s = self.question(s, polite)
         else: s += self.choose(('。', ''), 0.7)
         out += s
+    return out
+
+@patch
+def plan(self:JaRealiser, m, jts):
+    "(join, Japanese tense) per clause. Canonical: 、 only where the parser reads the clause's tense back, else 。そして、."
+    V, cl, r, n = self.V, m.clauses, self.r, len(m.clauses)
+    joins, out, E = m.joins + ('end',), [None] * n, None
+    for i in range(n - 1, -1, -1):
+        c, j, T = cl[i], joins[i], jts[i]
+        if j == 'e' and r is not None and (tense_bearing(c) or T != 'future') and r.random() < 0.04: j = 'soshite'
+        if j == 'e' and (r is not None or not tense_bearing(c) or c.tense == inherited(c, E, V)):
+            out[i] = ('e', T); continue
+        if j == 'e': j = 'soshite'
+        jt = c.tense if tense_bearing(c) else 'present' if T == 'future' else T
+        out[i], E = (j, jt), inherited(c, jt, V)
     return out
 
 def japanese_text(m:Sentence, # the meaning

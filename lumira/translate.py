@@ -6,7 +6,7 @@
 __all__ = ['FORM_INFO', 'NEG_KEYS', 'PUNCT', 'CHUNKS', 'SLOTS', 'JaParser', 'ja_parser', 'parse_japanese', 'to_lumira',
            'LumParser', 'lum_parser', 'parse_lumira', 'to_japanese']
 
-# %% ../nbs/05_translate.ipynb #80ad35f0
+# %% ../nbs/05_translate.ipynb #59b84acb
 from functools import lru_cache
 from itertools import combinations
 from fastcore.basics import patch
@@ -14,7 +14,7 @@ from .japanese import Analyzer, VERB_CLASSES, conjugate
 from .grammar import (NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, FIXED_NEG, WH_ROLES, lumira_text,
                             japanese_text, inherited, _fields)
 
-# %% ../nbs/05_translate.ipynb #436d5c9c
+# %% ../nbs/05_translate.ipynb #27eebb9b
 FORM_INFO = {  # form key -> (Japanese tense, negated, connective)
     'dict': ('present', 0, 0), 'past': ('past', 0, 0), 'neg': ('present', 1, 0), 'neg_past': ('past', 1, 0),
     'te': (None, 0, 1), 'neg_te': (None, 1, 1), 'stem': (None, 0, 1), 'prog': ('present', 0, 0),
@@ -41,7 +41,7 @@ def _add_forms(an, lemma, make, keys=None):
         if keys is None or key in keys:
             for s in vs: an.add(s, make(key))
 
-# %% ../nbs/05_translate.ipynb #6784d86c
+# %% ../nbs/05_translate.ipynb #3fc00613
 class JaParser:
     "Japanese -> meaning: lattice segmentation over known surfaces, then the grammar's rules."
     def __init__(self, V:Vocab):
@@ -60,7 +60,7 @@ class JaParser:
         self.phrases = sorted(((ja, lum) for lum, canon, others in SET_PHRASES for ja in (canon[:-1],) + others),
                               key=lambda x: -len(x[0]))
 
-# %% ../nbs/05_translate.ipynb #3eb46f8a
+# %% ../nbs/05_translate.ipynb #b768ff3f
 @patch
 def _add_word(self:JaParser, an, w, pos, lem, cls, fixed, pairs):
     "Register the surfaces of one lexicon lemma."
@@ -84,7 +84,7 @@ def _add_word(self:JaParser, an, w, pos, lem, cls, fixed, pairs):
         _add_forms(an, F[lem], lambda k: ('A', w, k))
         if cls == 'na': an.add(lem, ('A', w, 'bare'))  # 静か？
 
-# %% ../nbs/05_translate.ipynb #6ab0ee24
+# %% ../nbs/05_translate.ipynb #ea38c77e
 @patch
 def segmentations(self:JaParser, text):
     "Token lists [(surface, analyses)] covering `text`, longest surfaces first."
@@ -104,7 +104,7 @@ def segmentations(self:JaParser, text):
                 for rest in walk(j): yield [(text[i:j], a)] + rest
     return walk(0)
 
-# %% ../nbs/05_translate.ipynb #b5422113
+# %% ../nbs/05_translate.ipynb #e2d059c6
 @patch
 def unit(self:JaParser, T, i):
     "[N の] [NUM の] [A] N starting at token i: (NP, end) or None."
@@ -130,7 +130,7 @@ def np(self:JaParser, T, i):
         return NP(x.head, x.adj, x.num, x.poss, 'e' if p[1] == 'と' else 'o', v[0]), v[1]
     return u
 
-# %% ../nbs/05_translate.ipynb #7616dbc5
+# %% ../nbs/05_translate.ipynb #f75bcec1
 @patch
 def preds(self:JaParser, T, i):
     "Predicates starting at token i: yields (pred, end)."
@@ -160,7 +160,7 @@ def form(self:JaParser, p):
     if p[0] == 'A' and p[2] == 'adv': return (None, 0, 1)
     return FORM_INFO['pred' if p[2] == 'bare' else p[2]]
 
-# %% ../nbs/05_translate.ipynb #18796b7a
+# %% ../nbs/05_translate.ipynb #d8c1bb5b
 CHUNKS = {'T': 'time', 'M': 'manner', 'WHY': 'why'}
 SLOTS = {'は': 'subj', 'が': 'subj', 'を': 'obj', 'に': 'obj', 'で': 'place'}
 
@@ -173,7 +173,7 @@ def clause(self:JaParser, T, i, st):
     comma = lambda k: k < len(T) and T[k][0] == '、'
     for x in T[i][1]:
         slot = CHUNKS.get(x[0])
-        if slot and slot not in st: yield from self.clause(T, i + 1 + (slot == 'time' and comma(i + 1)), {**st, slot: x})
+        if slot and slot not in st: yield from self.clause(T, i + 1 + comma(i + 1), {**st, slot: x})
     if (r := self.np(T, i)) and r[1] < len(T):
         np, j = r
         p = _is(T[j][1], 'P')
@@ -181,7 +181,7 @@ def clause(self:JaParser, T, i, st):
         if slot and slot not in st:
             yield from self.clause(T, j + 1 + (slot == 'subj' and comma(j + 1)), {**st, slot: np, **({'case': p[1]} if slot == 'obj' else {})})
 
-# %% ../nbs/05_translate.ipynb #bda398e5
+# %% ../nbs/05_translate.ipynb #03e2b724
 @patch
 def body(self:JaParser, T, i):
     "Clause parses from token i to the end: [(chunks, pred, join)], join 'e' 'ma' 'soshite' 'q' 'end'; or None."
@@ -206,7 +206,7 @@ def body(self:JaParser, T, i):
         if k == n: return [(st, p, 'q' if q else 'end')]
     return None
 
-# %% ../nbs/05_translate.ipynb #74d4361a
+# %% ../nbs/05_translate.ipynb #4d1a2ea7
 @patch
 def clause_meaning(self:JaParser, st, p, jt, q):
     "The `Clause` of one parsed clause whose run has Japanese tense `jt`."
@@ -236,7 +236,7 @@ def clause_meaning(self:JaParser, st, p, jt, q):
     if p[1].poss or p[1].num or p[1].other: raise ValueError(f'a predicate noun takes no possessor, numeral or と: {what}')
     return Clause('copula_noun', p[1].head, subj, padj=p[1].adj, tense=None, neg=neg, q=q)
 
-# %% ../nbs/05_translate.ipynb #eddb90ba
+# %% ../nbs/05_translate.ipynb #a5fa492e
 @patch
 def meaning(self:JaParser, parts, phrase=None):
     "The `Sentence` of a parsed body."
@@ -248,6 +248,7 @@ def meaning(self:JaParser, parts, phrase=None):
         wh = any(x is not None and x.head in (V.wh['who'], V.wh['what'], V.wh['where'])
                  for x in (st.get('subj'), st.get('obj'), st.get('place')))
         wh = wh or 'why' in st or ('time' in st and st['time'][1] == V.wh['when'])
+        if wh and i != len(parts) - 1: raise ValueError('a question word belongs in the last clause (B8)')
         out[i] = self.clause_meaning(st, p, jt, 'wh' if wh else 'yn' if join == 'q' else None)
     return Sentence(tuple(out), tuple('ma' if j == 'ma' else 'e' for _, _, j in parts[:-1]), phrase)
 
@@ -270,7 +271,7 @@ def parse(self:JaParser, ja:str) -> Sentence:
     stuck = first[min(self.far, len(first) - 1)][0]
     raise ValueError(f"no construction of the grammar parses {ja!r} at {stuck!r} (tokens: {'|'.join(s for s, _ in first)})")
 
-# %% ../nbs/05_translate.ipynb #4cbd92db
+# %% ../nbs/05_translate.ipynb #016abb99
 @lru_cache(maxsize=None)
 def ja_parser() -> JaParser:
     "The Japanese parser over the packaged lexicon (built once, cached)."
@@ -285,7 +286,7 @@ def to_lumira(ja:str, # a Japanese sentence the grammar can produce
     "Translate Japanese into Lumira; ValueError naming the word or construction outside the grammar."
     return lumira_text(ja_parser().parse(ja))
 
-# %% ../nbs/05_translate.ipynb #0fc71047
+# %% ../nbs/05_translate.ipynb #3b7c7c23
 class LumParser:
     "Lumira -> meaning: words analysed with the lexicon and the suffixes -la -va -mi -na, then the clause grammar."
     def __init__(self, V:Vocab):
@@ -293,6 +294,7 @@ class LumParser:
         self.phrases = {lum.lower(): lum for lum, _, _ in SET_PHRASES}
         self.verbs = {w for (w, pos) in V.entry if pos == 'verb'}
         self.wh_np = {V.wh['who'], V.wh['what'], V.wh['where']}
+        self.verbal = {w for (w, pos), ls in V.lemmas.items() if pos == 'adjective' and ls[0][1] in VERB_CLASSES}  # energa
 
     def word(self, w):
         "Analyses [(pos, word, tense, negated)] of one word, and whether it ends in -na."
@@ -307,7 +309,7 @@ class LumParser:
         if not out: raise ValueError(f'unknown Lumira word {w!r}')
         return out, q
 
-# %% ../nbs/05_translate.ipynb #1eeeb65a
+# %% ../nbs/05_translate.ipynb #9132e718
 @patch
 def parse(self:LumParser, lum:str) -> Sentence:
     "The meaning of the Lumira sentence `lum`; ValueError outside the grammar."
@@ -329,7 +331,8 @@ def parse(self:LumParser, lum:str) -> Sentence:
         cl = self.e_run(seg)
         joins += (['ma'] if k else []) + ['e'] * (len(cl) - 1)
         clauses += cl
-    if (text[-1] == '?') != any(c.q for c in clauses): raise ValueError(f'a question takes -na and ends in ? (B8): {lum!r}')
+    if any(c.q for c in clauses[:-1]): raise ValueError(f'-na joins the last word of the sentence (B8): {lum!r}')
+    if (text[-1] == '?') != bool(clauses[-1].q): raise ValueError(f'a question takes -na and ends in ? (B8): {lum!r}')
     return Sentence(tuple(clauses), tuple(joins), phrase)
 
 @patch
@@ -344,7 +347,7 @@ def e_run(self:LumParser, words):
             except ValueError as e: err = err or e
     raise err
 
-# %% ../nbs/05_translate.ipynb #523c8700
+# %% ../nbs/05_translate.ipynb #5eac5928
 @patch
 def np(self:LumParser, A, i):
     "Noun phrases starting at word i, longest first: yields (NP, end)."
@@ -360,6 +363,7 @@ def np(self:LumParser, A, i):
             num = adj = None
             if j < len(A) and not A[j][1] and any(x[0] == 'numeral' for x in A[j][0]): num, j = A[j][2], j + 1
             if j < len(A) and not A[j][1] and any(x[0] == 'adjective' and not x[3] for x in A[j][0]) and noun(j + 1):
+                if A[j][2] in self.verbal: raise ValueError(f'{A[j][2]} is a feeling, said with senti (B6), not before a noun')
                 adj, j = A[j][2], j + 1
             if noun(j) and not ((p or num or adj) and A[j][2] in self.wh_np): yield NP(A[j][2], adj, num, p), j + 1
     for u, j in units(i):
@@ -370,6 +374,7 @@ def np(self:LumParser, A, i):
 @patch
 def clause(self:LumParser, words):
     "One clause from its words."
+    if not words: raise ValueError("an empty clause (is 'e' at the start, or twice in a row?)")
     A = []
     for x in words:
         an, q = self.word(x)
@@ -381,7 +386,7 @@ def clause(self:LumParser, words):
         except ValueError as e: err = e
     raise err
 
-# %% ../nbs/05_translate.ipynb #b635d34e
+# %% ../nbs/05_translate.ipynb #5e0ca73a
 @patch
 def predicate(self:LumParser, A, subj, j, q):
     "The predicate after the subject, then its adverbials."
@@ -397,9 +402,11 @@ def predicate(self:LumParser, A, subj, j, q):
         if k < len(A) and A[k][2] != V.in_word:
             for o, k2 in self.np(A, k):
                 if o.head != V.wh['where'] or V.vcase.get(w) == 'に': obj, k = o, k2; break
-        if obj is not None and V.vcase.get(w, '-') == '-' and w not in FIXED_NEG: raise ValueError(f'{w} takes no object ({obj.head})')
+        if obj is not None and V.vcase.get(w, '-') == '-': raise ValueError(f'{w} takes no object ({obj.head})')
         return self.adverbials(Clause('verb', w, subj, obj, tense=None if neg or w in self.fixed else tense, neg=neg), A, k, q)
     if j == len(A) - 1 and (x := next((x for x in A[j][0] if x[0] == 'adjective'), None)):
+        if x[1] in self.verbal or (x[1] in V.feelings and (V.animate(subj) or subj.head == V.wh['who'])):
+            raise ValueError(f'{x[1]} is a feeling of {subj.head}: say senti {x[1]} (B6)')
         return self.adverbials(Clause('copula_adj', x[1], subj, tense=None, neg=x[3]), A, j + 1, q)
     padj = None
     if j + 1 < len(A) and any(x[0] == 'adjective' and not x[3] for x in A[j][0]): padj, j = A[j][2], j + 1
@@ -429,10 +436,12 @@ def adverbials(self:LumParser, c, A, k, q):
         raise ValueError(f'adverbials with the copular predicate {c.pred!r} are outside the grammar')
     wh = any(x is not None and x.head in self.wh_np for x in (c.subj, f['obj'], f['place'])) or f['why'] or f['time'] == V.wh['when']
     if wh and not q: raise ValueError('a question word needs -na on the last word (B8)')
+    if f['tense'] == 'present' and f['time'] and V.tense_of.get(f['time']) == 'future':
+        raise ValueError(f"with the future time word {f['time']!r} the verb takes -va (B7)")
     f['q'] = ('wh' if wh else 'yn') if q else None
     return Clause(**f)
 
-# %% ../nbs/05_translate.ipynb #17518e12
+# %% ../nbs/05_translate.ipynb #e23ae631
 @lru_cache(maxsize=None)
 def lum_parser() -> LumParser:
     "The Lumira parser over the packaged lexicon (built once, cached)."
