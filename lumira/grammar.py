@@ -7,7 +7,7 @@ __all__ = ['ANIMATE', 'COUNTABLE', 'BIRDS', 'WH_ROLES', 'FIXED_NEG', 'CASE_FIXES
            'AKEYS', 'MA_JA', 'NP', 'Clause', 'Sentence', 'Pair', 'Vocab', 'vocab', 'lum_clause', 'lumira_text',
            'JaRealiser', 'tense_bearing', 'inherited', 'run_tenses', 'japanese_text']
 
-# %% ../nbs/03_grammar.ipynb #03f02799
+# %% ../nbs/03_grammar.ipynb #8eb3a140
 import gc, random
 from bisect import bisect
 from collections import defaultdict, Counter
@@ -18,7 +18,7 @@ from fastcore.basics import patch
 from .japanese import VERB_CLASSES, ADJ_CLASSES, conjugate, adj_forms
 from .lexicon import load_lexicon
 
-# %% ../nbs/03_grammar.ipynb #95d38483
+# %% ../nbs/03_grammar.ipynb #1b0089f3
 @dataclass(frozen=True, slots=True)
 class NP:
     "A noun phrase: [possessor] [numeral] [adjective] head, maybe coordinated with `other` by `op`."
@@ -32,7 +32,7 @@ class NP:
     @property
     def heads(self): return (self.head,) + (self.other.heads if self.other else ())
 
-# %% ../nbs/03_grammar.ipynb #172ef385
+# %% ../nbs/03_grammar.ipynb #2a84bb30
 @dataclass(frozen=True, slots=True)
 class Clause:
     "One clause of a meaning, in Lumira words."
@@ -65,7 +65,7 @@ class Pair:
     pattern: tuple             # construction tags, a subset of `CONSTRUCTIONS` in its order
     meaning: Sentence          # the structured meaning
 
-# %% ../nbs/03_grammar.ipynb #3137e448
+# %% ../nbs/03_grammar.ipynb #669fca05
 ANIMATE = frozenset({'person', 'animal'})  # noun classes that can feel, go, sing…
 COUNTABLE = frozenset('person animal plant thing food sky text clothes instrument vehicle'.split())
 BIRDS = frozenset('鳥 小鳥 白鳥 鶴 フクロウ ひよこ ペンギン'.split())  # counted with 羽
@@ -78,7 +78,7 @@ SUFFIX = {'present': '', 'past': 'la', 'future': 'va', None: ''}  # B7
 def _split(x): return tuple(x.split('/')) if isinstance(x, str) else tuple(x)
 def _fields(c): return {f.name: getattr(c, f.name) for f in fields(c)}  # a dataclass as a dict, one level deep
 
-# %% ../nbs/03_grammar.ipynb #2c6b8e4f
+# %% ../nbs/03_grammar.ipynb #e97cad2c
 class Vocab:
     "The lexicon seen by the grammar: entries by Lumira word and POS, Japanese lemmas and their forms."
     def __init__(self, entries): # `Entry`s as from `load_lexicon`
@@ -97,7 +97,7 @@ class Vocab:
         self.copula = adj_forms('', 'noun')  # だ です ではない … after a noun
         self._index(entries)
 
-# %% ../nbs/03_grammar.ipynb #cdde5047
+# %% ../nbs/03_grammar.ipynb #286a9826
 @patch
 def _index(self:Vocab, entries):
     "Word lists the sampler draws from and the parsers look up."
@@ -137,7 +137,8 @@ def _merge_risks(self:Vocab):
     first = defaultdict(list)
     for s in surf: first[s[0]].append(s)
     advs = {l for (w, p), ls in self.lemmas.items() if p in ('adverb', 'question') for l, c in ls}
-    self.risk = {a: tuple(s[len(a):] for s in first[a[0]] if s.startswith(a) and s != a) for a in advs}
+    risk = {a: tuple(s[len(a):] for s in first[a[0]] if s.startswith(a) and s != a) for a in advs}
+    self.risk = {a: t for a, t in risk.items() if t}
 
 @patch
 def animate(self:Vocab, np): return self.sem.get(np.head) in ANIMATE
@@ -147,7 +148,7 @@ def vocab() -> Vocab:
     "The grammar's view of the packaged lexicon (built once, cached)."
     return Vocab(load_lexicon())
 
-# %% ../nbs/03_grammar.ipynb #b449e2ce
+# %% ../nbs/03_grammar.ipynb #837d25b0
 def _lum_np(np):
     s = ' '.join(w for w in (np.poss, np.num, np.adj, np.head) if w)
     return s if np.other is None else f'{s} {np.op} {_lum_np(np.other)}'
@@ -167,7 +168,7 @@ def lum_clause(c:Clause, V:Vocab) -> str:
     if c.why: w.append(V.wh['why'])
     return ' '.join(w) + ('-na' if c.q else '')
 
-# %% ../nbs/03_grammar.ipynb #af1e037e
+# %% ../nbs/03_grammar.ipynb #15299493
 SET_PHRASES = (  # Lumira, canonical Japanese, other Japanese variants
     ('Sola!', 'こんにちは！', ('こんにちは',)),
     ('Luna!', 'ありがとうございます！', ('ありがとう', 'ありがとうございます')),
@@ -190,7 +191,7 @@ def lumira_text(m:Sentence, # the meaning
     body = body[0].upper() + body[1:] + ('?' if m.clauses[-1].q else '.')
     return f'{m.phrase} {body}' if m.phrase else body
 
-# %% ../nbs/03_grammar.ipynb #74cefabc
+# %% ../nbs/03_grammar.ipynb #2fc489b7
 def _rc(r, seq):
     "`r.choice(seq)`, faster (one float draw)."
     return seq[int(r.random() * len(seq))]
@@ -210,7 +211,7 @@ class JaRealiser:
         if lem in self.V.negative: self.tags.add('reframed')
         return lem, cls
 
-# %% ../nbs/03_grammar.ipynb #7c1a2eb6
+# %% ../nbs/03_grammar.ipynb #0a6a0c65
 @patch
 def noun(self:JaRealiser, w):
     "Japanese for a Lumira noun, pronoun or question word."
@@ -245,7 +246,7 @@ def np(self:JaRealiser, np):
     if np.other: s += ('と' if np.op == 'e' else self.choose(('か', 'または'), 0.8)) + self.np(np.other)
     return s
 
-# %% ../nbs/03_grammar.ipynb #30c28514
+# %% ../nbs/03_grammar.ipynb #5ed3a9d3
 VKEYS = {  # (tense class, polite) -> verb form keys, canonical first (the second is the progressive)
     ('present', 1): ('masu', 'prog_polite'), ('present', 0): ('dict', 'prog'),
     ('past', 1): ('mashita', 'prog_past_polite'), ('past', 0): ('past', 'prog_past'),
@@ -265,7 +266,7 @@ def verb(self:JaRealiser, F, tc, polite, fut_word, animate, q, prog=True):
     else: key = self.choose(VKEYS[tc, polite] if prog else VKEYS[tc, polite][:1], 0.75)
     return self.choose(F[key], 0.7)
 
-# %% ../nbs/03_grammar.ipynb #4d486bf5
+# %% ../nbs/03_grammar.ipynb #d76ab4d5
 @patch
 def verb_pred(self:JaRealiser, c, chain, tc, polite, fut_word, q):
     "Predicate of a verb clause."
@@ -282,7 +283,7 @@ def verb_pred(self:JaRealiser, c, chain, tc, polite, fut_word, q):
     if chain: return self.choose((F['stem'][0], F['te'][0]) if len(F['stem'][0]) > 1 else (F['te'][0],))  # 見て、 not 見、
     return self.verb(F, tc, polite, fut_word, V.animate(c.subj), q)
 
-# %% ../nbs/03_grammar.ipynb #fbfc0146
+# %% ../nbs/03_grammar.ipynb #5d3c7e0d
 @patch
 def feeling_pred(self:JaRealiser, c, chain, tc, polite, fut_word, q):
     "Predicate of a feeling clause."
@@ -321,7 +322,7 @@ def predicate(self:JaRealiser, c, role, jt, polite, q):
     self.da = key == 'pred'
     return head + self.choose(V.copula[key], 0.7)
 
-# %% ../nbs/03_grammar.ipynb #fae3801c
+# %% ../nbs/03_grammar.ipynb #ce19a490
 MA_JA = (('けど、', 'けれど、', 'が、', '。でも、'), ('が、', 'けど、', 'けれど、', '。でも、'))  # plain, polite; canonical first
 
 @patch
@@ -347,13 +348,13 @@ def clause(self:JaRealiser, c, role, jt, polite):
     pred = self.predicate(c, role, jt, polite, c.q)
     parts.append(self.np(c.obj) + ('に' if V.vcase.get(c.pred) == 'に' else 'を') if c.obj and not self.fail and c.kind == 'verb' else '')
     parts.append(pred)
-    for k in (1, 2, 4):  # an adverb that would glue into a longer word with what follows takes a comma: 朝、顔を
-        if parts[k] and (risk := V.risk.get(parts[k])):
+    for k in ((1, 2, 4) if c.time or c.manner or c.why else ()):  # an adverb that would glue into a longer word takes a comma: 朝、顔を
+        if risk := V.risk.get(parts[k]):
             nxt = ''.join(parts[k + 1:])
             if any(nxt.startswith(t) for t in risk): parts[k] += '、'
     return ''.join(parts)
 
-# %% ../nbs/03_grammar.ipynb #5f377dd1
+# %% ../nbs/03_grammar.ipynb #14fdd3a1
 def tense_bearing(c): return c.tense is not None and not c.neg
 
 def inherited(c:Clause, jt:str, V:Vocab) -> str:
@@ -364,7 +365,11 @@ def inherited(c:Clause, jt:str, V:Vocab) -> str:
 def run_tenses(m:Sentence, r=None, V:Vocab=None) -> list:
     "Japanese tense of each clause: its run's common tense, else read from time words (present if none)."
     V, cl, out, start = V or vocab(), m.clauses, [], 0
-    if len(cl) == 1 and cl[0].tense is not None and not cl[0].neg: return [cl[0].tense]  # the common case, fast
+    if len(cl) == 1:  # the common case, fast (same draws as the loop below)
+        c = cl[0]
+        if c.tense is not None and not c.neg: return [c.tense]
+        t = V.tense_of.get(c.time)
+        return ['past' if t == 'past' else 'present' if (r is None or t == 'future') else _rc(r, ('present', 'past'))]
     for i, c in enumerate(cl):
         if i == len(cl) - 1 or m.joins[i] == 'ma':
             run = cl[start:i + 1]
@@ -375,7 +380,7 @@ def run_tenses(m:Sentence, r=None, V:Vocab=None) -> list:
             out, start = out + [t] * len(run), i + 1
     return out
 
-# %% ../nbs/03_grammar.ipynb #69b70844
+# %% ../nbs/03_grammar.ipynb #81f0cbd1
 @patch
 def sentence(self:JaRealiser, m:Sentence, jts=None):
     "Japanese text of meaning `m` (`jts`: its run tenses, if already known)."
@@ -402,6 +407,7 @@ def sentence(self:JaRealiser, m:Sentence, jts=None):
 def plan(self:JaRealiser, m, jts):
     "(join, Japanese tense) per clause. Canonical: 、 only where the parser reads the clause's tense back, else 。そして、."
     V, cl, r, n = self.V, m.clauses, self.r, len(m.clauses)
+    if n == 1: return [('end', cl[0].tense if tense_bearing(cl[0]) else 'present' if jts[0] == 'future' else jts[0])]
     joins, out, E = m.joins + ('end',), [None] * n, None
     for i in range(n - 1, -1, -1):
         c, j, T = cl[i], joins[i], jts[i]

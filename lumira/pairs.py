@@ -6,7 +6,7 @@
 __all__ = ['KIND_WEIGHTS', 'PRONOUN_WEIGHTS', 'TENSES', 'TENSE_W', 'CONSTRUCTIONS', 'FIXED_TAGGED', 'NEG_TAG', 'Sampler',
            'pattern', 'generate_pairs', 'coverage']
 
-# %% ../nbs/04_pairs.ipynb #7ff648f6
+# %% ../nbs/04_pairs.ipynb #e64ed0bc
 import gc, random
 from bisect import bisect
 from collections import Counter
@@ -15,7 +15,7 @@ from fastcore.basics import patch
 from .grammar import (NP, Clause, Sentence, Pair, Vocab, vocab, JaRealiser, lumira_text, japanese_text,
                             run_tenses, tense_bearing, SET_PHRASES, COUNTABLE, PLACE_SEMS, _rc, _fields)
 
-# %% ../nbs/04_pairs.ipynb #3ebfa8e1
+# %% ../nbs/04_pairs.ipynb #cfbe9987
 def _table(weights):
     "Items and cumulative normalised weights, for drawing with `bisect`."
     total = sum(weights.values())
@@ -51,7 +51,7 @@ class Sampler:
                 np = NP(np.head, np.adj, np.num, None, 'e' if r.random() < 0.6 else 'o', NP(other.head, other.adj, other.num))
         return np
 
-# %% ../nbs/04_pairs.ipynb #12ee3fb7
+# %% ../nbs/04_pairs.ipynb #2f748f1f
 @patch
 def subject(self:Sampler, animate=True, coord=False):
     "A subject: animate, or for 'any' verbs mostly sky, nature or plant (雨が降る, 星が光る)."
@@ -71,7 +71,7 @@ def adverbials(self:Sampler, T):
                 place=self.noun(PLACE_SEMS) if r.random() < 0.15 else None,
                 time=self.time(T) if r.random() < 0.25 else None)
 
-# %% ../nbs/04_pairs.ipynb #49ab8a2b
+# %% ../nbs/04_pairs.ipynb #3c78588b
 @patch
 def clause(self:Sampler, T, neg_ok=True, q=None, coord=False, kind=None):
     "One clause in a run of tense `T`; `q` None, 'yn' or 'wh'."
@@ -104,7 +104,7 @@ def clause(self:Sampler, T, neg_ok=True, q=None, coord=False, kind=None):
     return self.ask(Clause('verb', verb, self.subject(V.vsubj[verb] == 'animate', coord), obj,
                            tense=None if neg else T, neg=neg, **self.adverbials(T)), q)
 
-# %% ../nbs/04_pairs.ipynb #4039afac
+# %% ../nbs/04_pairs.ipynb #960f7acf
 @patch
 def ask(self:Sampler, c, q):
     "Clause `c` as a question of kind `q`."
@@ -146,7 +146,7 @@ def sentence(self:Sampler, k):
         clauses.append(c)
     return Sentence(tuple(clauses), joins, phrase)
 
-# %% ../nbs/04_pairs.ipynb #5113579d
+# %% ../nbs/04_pairs.ipynb #022fddb3
 CONSTRUCTIONS = (
     'transitive', 'goal', 'intransitive',          # verb frames: を object, に complement, none
     'manner', 'place', 'time',                     # B3 adverbials
@@ -197,7 +197,7 @@ def pattern(m:Sentence, # the meaning
 FIXED_TAGGED = ('vena-posa', 'alta-loka')
 NEG_TAG = {'feeling': 'neg_feeling', 'copula_adj': 'neg_adj', 'copula_noun': 'neg_noun'}
 
-# %% ../nbs/04_pairs.ipynb #f87a7fcb
+# %% ../nbs/04_pairs.ipynb #8e692e9b
 def generate_pairs(n:int, # number of pairs
                    seed:int=0, # seed of the `random.Random` that draws meanings and variants
                    clauses:tuple=(1, 2), # (fewest, most) clauses per sentence
@@ -222,7 +222,7 @@ def generate_pairs(n:int, # number of pairs
         if was: gc.enable()
     return out
 
-# %% ../nbs/04_pairs.ipynb #4a2b856e
+# %% ../nbs/04_pairs.ipynb #4311c0a1
 def coverage(pairs:list) -> dict:
     "Fraction of `pairs` that use each construction, in `CONSTRUCTIONS` order."
     c = Counter(t for p in pairs for t in p.pattern)

@@ -6,7 +6,7 @@
 __all__ = ['FORM_INFO', 'NEG_KEYS', 'PUNCT', 'CHUNKS', 'SLOTS', 'JaParser', 'ja_parser', 'parse_japanese', 'to_lumira',
            'LumParser', 'lum_parser', 'parse_lumira', 'to_japanese']
 
-# %% ../nbs/05_translate.ipynb #59b84acb
+# %% ../nbs/05_translate.ipynb #98a3afed
 from functools import lru_cache
 from itertools import combinations
 from fastcore.basics import patch
@@ -14,7 +14,7 @@ from .japanese import Analyzer, VERB_CLASSES, conjugate
 from .grammar import (NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, FIXED_NEG, WH_ROLES, lumira_text,
                             japanese_text, inherited, _fields)
 
-# %% ../nbs/05_translate.ipynb #27eebb9b
+# %% ../nbs/05_translate.ipynb #76be64ae
 FORM_INFO = {  # form key -> (Japanese tense, negated, connective)
     'dict': ('present', 0, 0), 'past': ('past', 0, 0), 'neg': ('present', 1, 0), 'neg_past': ('past', 1, 0),
     'te': (None, 0, 1), 'neg_te': (None, 1, 1), 'stem': (None, 0, 1), 'prog': ('present', 0, 0),
@@ -41,7 +41,7 @@ def _add_forms(an, lemma, make, keys=None):
         if keys is None or key in keys:
             for s in vs: an.add(s, make(key))
 
-# %% ../nbs/05_translate.ipynb #3fc00613
+# %% ../nbs/05_translate.ipynb #2976f0a6
 class JaParser:
     "Japanese -> meaning: lattice segmentation over known surfaces, then the grammar's rules."
     def __init__(self, V:Vocab):
@@ -60,7 +60,7 @@ class JaParser:
         self.phrases = sorted(((ja, lum) for lum, canon, others in SET_PHRASES for ja in (canon[:-1],) + others),
                               key=lambda x: -len(x[0]))
 
-# %% ../nbs/05_translate.ipynb #b768ff3f
+# %% ../nbs/05_translate.ipynb #eda62015
 @patch
 def _add_word(self:JaParser, an, w, pos, lem, cls, fixed, pairs):
     "Register the surfaces of one lexicon lemma."
@@ -84,7 +84,7 @@ def _add_word(self:JaParser, an, w, pos, lem, cls, fixed, pairs):
         _add_forms(an, F[lem], lambda k: ('A', w, k))
         if cls == 'na': an.add(lem, ('A', w, 'bare'))  # 静か？
 
-# %% ../nbs/05_translate.ipynb #ea38c77e
+# %% ../nbs/05_translate.ipynb #a6933762
 @patch
 def segmentations(self:JaParser, text):
     "Token lists [(surface, analyses)] covering `text`, longest surfaces first."
@@ -104,7 +104,7 @@ def segmentations(self:JaParser, text):
                 for rest in walk(j): yield [(text[i:j], a)] + rest
     return walk(0)
 
-# %% ../nbs/05_translate.ipynb #e2d059c6
+# %% ../nbs/05_translate.ipynb #2ecb46ee
 @patch
 def unit(self:JaParser, T, i):
     "[N の] [NUM の] [A] N starting at token i: (NP, end) or None."
@@ -130,7 +130,7 @@ def np(self:JaParser, T, i):
         return NP(x.head, x.adj, x.num, x.poss, 'e' if p[1] == 'と' else 'o', v[0]), v[1]
     return u
 
-# %% ../nbs/05_translate.ipynb #f75bcec1
+# %% ../nbs/05_translate.ipynb #b974ca7a
 @patch
 def preds(self:JaParser, T, i):
     "Predicates starting at token i: yields (pred, end)."
@@ -160,7 +160,7 @@ def form(self:JaParser, p):
     if p[0] == 'A' and p[2] == 'adv': return (None, 0, 1)
     return FORM_INFO['pred' if p[2] == 'bare' else p[2]]
 
-# %% ../nbs/05_translate.ipynb #d8c1bb5b
+# %% ../nbs/05_translate.ipynb #b3576135
 CHUNKS = {'T': 'time', 'M': 'manner', 'WHY': 'why'}
 SLOTS = {'は': 'subj', 'が': 'subj', 'を': 'obj', 'に': 'obj', 'で': 'place'}
 
@@ -181,7 +181,7 @@ def clause(self:JaParser, T, i, st):
         if slot and slot not in st:
             yield from self.clause(T, j + 1 + (slot == 'subj' and comma(j + 1)), {**st, slot: np, **({'case': p[1]} if slot == 'obj' else {})})
 
-# %% ../nbs/05_translate.ipynb #03e2b724
+# %% ../nbs/05_translate.ipynb #675f1d4b
 @patch
 def body(self:JaParser, T, i):
     "Clause parses from token i to the end: [(chunks, pred, join)], join 'e' 'ma' 'soshite' 'q' 'end'; or None."
@@ -206,7 +206,7 @@ def body(self:JaParser, T, i):
         if k == n: return [(st, p, 'q' if q else 'end')]
     return None
 
-# %% ../nbs/05_translate.ipynb #4d1a2ea7
+# %% ../nbs/05_translate.ipynb #22c52305
 @patch
 def clause_meaning(self:JaParser, st, p, jt, q):
     "The `Clause` of one parsed clause whose run has Japanese tense `jt`."
@@ -236,7 +236,7 @@ def clause_meaning(self:JaParser, st, p, jt, q):
     if p[1].poss or p[1].num or p[1].other: raise ValueError(f'a predicate noun takes no possessor, numeral or と: {what}')
     return Clause('copula_noun', p[1].head, subj, padj=p[1].adj, tense=None, neg=neg, q=q)
 
-# %% ../nbs/05_translate.ipynb #a5fa492e
+# %% ../nbs/05_translate.ipynb #2316da06
 @patch
 def meaning(self:JaParser, parts, phrase=None):
     "The `Sentence` of a parsed body."
@@ -271,7 +271,7 @@ def parse(self:JaParser, ja:str) -> Sentence:
     stuck = first[min(self.far, len(first) - 1)][0]
     raise ValueError(f"no construction of the grammar parses {ja!r} at {stuck!r} (tokens: {'|'.join(s for s, _ in first)})")
 
-# %% ../nbs/05_translate.ipynb #016abb99
+# %% ../nbs/05_translate.ipynb #1e18b95b
 @lru_cache(maxsize=None)
 def ja_parser() -> JaParser:
     "The Japanese parser over the packaged lexicon (built once, cached)."
@@ -286,7 +286,7 @@ def to_lumira(ja:str, # a Japanese sentence the grammar can produce
     "Translate Japanese into Lumira; ValueError naming the word or construction outside the grammar."
     return lumira_text(ja_parser().parse(ja))
 
-# %% ../nbs/05_translate.ipynb #3b7c7c23
+# %% ../nbs/05_translate.ipynb #0194a181
 class LumParser:
     "Lumira -> meaning: words analysed with the lexicon and the suffixes -la -va -mi -na, then the clause grammar."
     def __init__(self, V:Vocab):
@@ -309,7 +309,7 @@ class LumParser:
         if not out: raise ValueError(f'unknown Lumira word {w!r}')
         return out, q
 
-# %% ../nbs/05_translate.ipynb #9132e718
+# %% ../nbs/05_translate.ipynb #31a972a1
 @patch
 def parse(self:LumParser, lum:str) -> Sentence:
     "The meaning of the Lumira sentence `lum`; ValueError outside the grammar."
@@ -347,7 +347,7 @@ def e_run(self:LumParser, words):
             except ValueError as e: err = err or e
     raise err
 
-# %% ../nbs/05_translate.ipynb #5eac5928
+# %% ../nbs/05_translate.ipynb #9bcf21ee
 @patch
 def np(self:LumParser, A, i):
     "Noun phrases starting at word i, longest first: yields (NP, end)."
@@ -386,7 +386,7 @@ def clause(self:LumParser, words):
         except ValueError as e: err = e
     raise err
 
-# %% ../nbs/05_translate.ipynb #5e0ca73a
+# %% ../nbs/05_translate.ipynb #5789a990
 @patch
 def predicate(self:LumParser, A, subj, j, q):
     "The predicate after the subject, then its adverbials."
@@ -441,7 +441,7 @@ def adverbials(self:LumParser, c, A, k, q):
     f['q'] = ('wh' if wh else 'yn') if q else None
     return Clause(**f)
 
-# %% ../nbs/05_translate.ipynb #e23ae631
+# %% ../nbs/05_translate.ipynb #bd8362f8
 @lru_cache(maxsize=None)
 def lum_parser() -> LumParser:
     "The Lumira parser over the packaged lexicon (built once, cached)."
