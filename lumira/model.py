@@ -52,7 +52,7 @@ class ModelConfig:
 
 # %% ../nbs/30_model.ipynb #52197057
 MICRO = ModelConfig(vocab_size=32, d_model=64, n_heads=4, n_encoder_layers=2, n_decoder_layers=2, d_ff=128, max_len=32, dropout=0.0)
-NANO = ModelConfig(vocab_size=4000, d_model=256, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=512, max_len=128, dropout=0.1)
+NANO = ModelConfig(vocab_size=4000, d_model=128, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=512, max_len=128, dropout=0.1)
 TINY = ModelConfig(vocab_size=8000, d_model=256, n_heads=4, n_encoder_layers=4, n_decoder_layers=4, d_ff=1024, max_len=128, dropout=0.1)
 SMALL = ModelConfig(vocab_size=8000, d_model=512, n_heads=8, n_encoder_layers=6, n_decoder_layers=6, d_ff=2048, max_len=128, dropout=0.1)
 BASE = ModelConfig(vocab_size=16000, d_model=768, n_heads=12, n_encoder_layers=6, n_decoder_layers=6, d_ff=3072, max_len=256, dropout=0.1)
