@@ -233,8 +233,8 @@ class TrainConfig:
 RECIPES = {
     'small': TrainConfig(),
     'tiny': TrainConfig(preset='tiny', lr=3e-4, warmup=1000),
-    'nano': TrainConfig(preset='nano', batch_size=16, grad_accum=1, lr=1.5e-3, warmup=200, epochs=2,
-                        eval_every=300, save_every=300),
+    'nano': TrainConfig(preset='nano', batch_size=4, grad_accum=1, lr=1.5e-3, warmup=300, epochs=1,
+                        eval_every=500, save_every=500),
     'micro': TrainConfig(preset='micro', batch_size=16, grad_accum=1, lr=3e-3, warmup=20, epochs=1, max_len=64,
                          eval_every=50, eval_samples=32, save_every=50, log_every=10),
 }
