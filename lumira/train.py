@@ -4,7 +4,7 @@
 
 # %% ../nbs/40_train.ipynb #a3b827e0
 from __future__ import annotations
-import json, math, os, random, time
+import json, math, os, random, sys, time
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 
@@ -16,14 +16,15 @@ from tqdm.auto import tqdm
 
 from .model import ModelConfig, LumiraTransformer, PRESETS
 from .data import (LEXICON_VERSION, DIRECTIONS, LumiraTokenizer, TranslationDataset, TokenBatchSampler,
-                         collate, pad_batch, read_split, lumira_data, to_japanese)
+                         collate, pad_batch, read_split, lumira_data, to_japanese, Record)
+from .grammar import SET_PHRASES
 
 # %% auto #0
 __all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'SHIPPED_DIR', 'RECIPES', 'TOKENIZER_FILE', 'amp_for_capability', 'pick_device',
            'lr_factor', 'smoothed_loss', 'atomic_save', 'rng_state', 'set_rng_state', 'Checkpoint', 'checkpoint_dict',
-           'read_checkpoint', 'export_model', 'read_exported', 'load_checkpoint', 'TrainConfig', 'Trainer',
-           'checkpoints', 'latest_checkpoint', 'evaluate', 'plot_losses', 'plot_metrics', 'translation_table',
-           'load_data', 'lumira_train']
+           'read_checkpoint', 'export_model', 'read_exported', 'load_checkpoint', 'TrainConfig', 'phrasebook',
+           'Trainer', 'checkpoints', 'latest_checkpoint', 'evaluate', 'plot_losses', 'plot_metrics',
+           'translation_table', 'load_data', 'lumira_train']
 
 # %% ../nbs/40_train.ipynb #69d5c119
 def amp_for_capability(capability:tuple|None # CUDA compute capability `(major, minor)`, or None for CPU
@@ -162,7 +163,8 @@ def export_model(ckpt:Checkpoint,             # a trained checkpoint
     save_model(copy.deepcopy(ckpt.model).to(dtype), str(tmp/'model.safetensors'))
     (tmp/'tokenizer.model').write_bytes(ckpt.tokenizer.to_bytes())
     cfg = {'format': CKPT_FORMAT, 'format_version': CKPT_VERSION, 'lexicon_version': ckpt.meta.get('lexicon_version', LEXICON_VERSION),
-           'model_config': ckpt.config.to_dict(), 'dtype': str(dtype).split('.')[-1], 'meta': {**ckpt.meta, **(meta or {})}}
+           'model_config': ckpt.config.to_dict(), 'dtype': str(dtype).split('.')[-1],
+           'meta': {**{k: v for k, v in ckpt.meta.items() if k != 'path'}, **(meta or {})}}  # no local paths in a shipped file
     (tmp/'config.json').write_text(json.dumps(cfg, indent=1, ensure_ascii=False, sort_keys=True) + '\n', encoding='utf-8')
     if dest.exists(): shutil.rmtree(dest)
     os.replace(tmp, dest)
@@ -225,6 +227,7 @@ class TrainConfig:
     patience:int|None=None       # stop after this many validations without a better score
     minutes:float|None=None      # stop (and save) after this much wall-clock time
     log_every:int=50             # optimizer updates between progress-bar refreshes
+    phrasebook:int=20            # copies of every lone set phrase added to the training pairs (see `phrasebook`)
 
     @property
     def max_tokens(self)->int: return self.batch_size * self.max_len
@@ -238,6 +241,13 @@ RECIPES = {
     'micro': TrainConfig(preset='micro', batch_size=16, grad_accum=1, lr=3e-3, warmup=20, epochs=1, max_len=64,
                          eval_every=50, eval_samples=32, save_every=50, log_every=10),
 }
+
+# %% ../nbs/40_train.ipynb #295b048c
+def phrasebook(repeats:int=20 # copies of each written form
+              ) -> list:
+    "Every lone set phrase (B11) in each written form, `repeats` times: training records the corpus holds once."
+    return [Record(ja=form + end, lum=lum, ja_canon=canon, pattern=('set_phrase',), clauses=0, held=())
+            for lum, canon, forms in SET_PHRASES for form in forms for end in ('', '！', '。')] * repeats
 
 # %% ../nbs/40_train.ipynb #d06e5dd6
 class Trainer:
@@ -257,7 +267,7 @@ class Trainer:
         mc = model_config or PRESETS[cfg.preset]
         self.model_config = ModelConfig.from_dict({**mc.to_dict(), 'vocab_size': tokenizer.vocab_size, 'max_len': cfg.max_len})
         self.model = LumiraTransformer(self.model_config).to(self.device)
-        self.data = TranslationDataset(train, tokenizer, max_len=cfg.max_len)
+        self.data = TranslationDataset(list(train) + phrasebook(cfg.phrasebook), tokenizer, max_len=cfg.max_len)
         self.sampler = TokenBatchSampler(self.data.lengths, max_tokens=cfg.max_tokens, seed=cfg.seed)
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, betas=(0.9, 0.98), eps=1e-9, weight_decay=cfg.weight_decay)
         self.total_steps = max(1, cfg.epochs * len(self.sampler.batches(0)) // cfg.grad_accum)
@@ -531,6 +541,7 @@ def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano,
     t.fit(minutes=minutes)
     if export:
         best = Path(out)/'best.pt'
-        export_model(load_checkpoint(best if best.exists() else latest_checkpoint(out)), export)
+        cmd = ' '.join(['lumira_train'] + sys.argv[1:]) if sys.argv[0].endswith('lumira_train') else None
+        export_model(load_checkpoint(best if best.exists() else latest_checkpoint(out)), export, meta={'command': cmd})
         print(f'exported to {export}')
     return t
