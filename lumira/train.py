@@ -242,7 +242,7 @@ RECIPES = {
                          eval_every=50, eval_samples=32, save_every=50, log_every=10),
 }
 
-# %% ../nbs/40_train.ipynb #295b048c
+# %% ../nbs/40_train.ipynb #e424232d
 def phrasebook(repeats:int=20 # copies of each written form
               ) -> list:
     "Every lone set phrase (B11) in each written form, `repeats` times: training records the corpus holds once."
