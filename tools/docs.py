@@ -48,6 +48,12 @@ def render_readme(cache):
             import yaml
             fm = yaml.safe_load(c.source.strip().strip('-')) or {}
     nb.cells = [c for c in nb.cells if c.cell_type != 'raw']
+    # `#| echo: false` cells show only their output: turn a markdown/text output into a markdown cell
+    for i, c in enumerate(nb.cells):
+        if c.cell_type == 'code' and re.search(r'^#\|\s*echo:\s*false', c.source, re.M):
+            outs = [o.get('data', {}) for o in c.get('outputs', []) if o.get('output_type') in ('execute_result', 'display_data')]
+            text = next((d.get('text/markdown') or d.get('text/plain') for d in outs if d), '')
+            nb.cells[i] = nbformat.v4.new_markdown_cell(text if isinstance(text, str) else ''.join(text))
     for c in nb.cells:
         if c.cell_type == 'code': c.source = '\n'.join(l for l in c.source.splitlines() if not l.startswith('#|'))
     body, _ = MarkdownExporter(exclude_input_prompt=True, exclude_output_prompt=True).from_notebook_node(nb)
