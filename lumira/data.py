@@ -488,4 +488,4 @@ def lumira_data(n:int=100_000, # pairs (distinct meanings) for train/valid/test/
     meta['tokenizer'] = dict(file='tokenizer.model', vocab_size=tok.vocab_size, requested=vocab_size, min_count=min_count,
                              seconds=round(time.perf_counter() - t0, 2))
     (out/'meta.json').write_text(json.dumps(meta, ensure_ascii=False, indent=1) + '\n', encoding='utf-8')
-    print(f"{out}: " + ', '.join(f'{k} {v:,}' for k, v in meta['counts'].items()) + f'; tokenizer {tok.vocab_size:,} ids')
+    print(f"{out.name}/: " + ', '.join(f'{k} {v:,}' for k, v in meta['counts'].items()) + f'; tokenizer {tok.vocab_size:,} ids')

@@ -225,6 +225,7 @@ def explain(self:Translator,
 @lru_cache(maxsize=None)
 def _font_chars()->frozenset:
     "Code points the current matplotlib font can draw."
+    import matplotlib_fontja  # makes the bundled IPAexGothic matplotlib's default font, so Japanese labels draw
     from matplotlib import font_manager, ft2font
     return frozenset(ft2font.FT2Font(font_manager.findfont(font_manager.FontProperties())).get_charmap())
 

@@ -544,4 +544,4 @@ def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano,
         cmd = ' '.join(['lumira_train'] + sys.argv[1:]) if sys.argv[0].endswith('lumira_train') else None
         export_model(load_checkpoint(best if best.exists() else latest_checkpoint(out)), export, meta={'command': cmd})
         print(f'exported to {export}')
-    return t
+
