@@ -137,6 +137,11 @@ def checkpoint_dict(model:LumiraTransformer,   # the network
 # %% ../nbs/40_train.ipynb #d737591c
 def _fail(path, why): raise ValueError(f'{path}: {why}')
 
+def _check_lexicon(d, path):
+    "Refuse a checkpoint `d` (read from `path`) trained on another lexicon version than this package's."
+    if d['lexicon_version'] != LEXICON_VERSION:
+        _fail(path, f"trained on lexicon v{d['lexicon_version']}, but this lumira has lexicon v{LEXICON_VERSION}: its words would not match")
+
 def read_checkpoint(path:Path # a checkpoint file written by `atomic_save(checkpoint_dict(...))`
                    ) -> dict:
     "Read a checkpoint file safely (`weights_only=True`) and check it is a whole lumira checkpoint."
@@ -191,8 +196,7 @@ def load_checkpoint(path:Path|None=None,  # checkpoint file, exported folder, or
     from safetensors.torch import load_model
     path = SHIPPED_DIR if path is None else Path(path)
     d = read_exported(path) if path.is_dir() else read_checkpoint(path)
-    if d['lexicon_version'] != LEXICON_VERSION and not any_lexicon:
-        _fail(path, f"trained on lexicon v{d['lexicon_version']}, but this lumira has lexicon v{LEXICON_VERSION}: its words would not match")
+    if not any_lexicon: _check_lexicon(d, path)
     try: cfg, tok = ModelConfig.from_dict(d['model_config']), LumiraTokenizer.from_bytes(d['tokenizer'])
     except (TypeError, ValueError) as e: _fail(path, f'bad model config or tokenizer: {e}')
     if tok.vocab_size != cfg.vocab_size: _fail(path, f'tokenizer has {tok.vocab_size} pieces but the model expects {cfg.vocab_size}')
@@ -363,7 +367,7 @@ def resume(cls:Trainer,
           ) -> Trainer:
     "Rebuild a trainer exactly as it was when `path` was saved."
     d = read_checkpoint(path)
-    if d['lexicon_version'] != LEXICON_VERSION: _fail(path, f"trained on lexicon v{d['lexicon_version']}, this lumira has v{LEXICON_VERSION}")
+    _check_lexicon(d, path)
     s = d['state']
     if not s: _fail(path, 'has no training state, so it cannot be resumed (it is an inference checkpoint)')
     t = cls(TrainConfig(**s['train_config']), LumiraTokenizer.from_bytes(d['tokenizer']), train, valid,
