@@ -1,19 +1,46 @@
 """Translation quality of a model on the held-out splits of the default corpus (`lumira_data --n 100000 --seed 0`).
 
-Prints exact match, BLEU and chrF (0-100) per split and direction, greedy decoding, as a markdown table.
+Prints exact match, BLEU and chrF (0-100) per split and direction, greedy decoding, as a markdown table; also on
+`handwritten`, 68 sentences written by hand from LUMIRA.md (an independent check of the generator's coverage).
 With --record, writes the figures into the exported model's config.json (meta.metrics), which is
 how the shipped model carries its own measured metrics.
 
     python bench/bench_quality.py [--model DIR_OR_FILE] [--data data/] [--n 0] [--record]
 """
 import argparse, json, time
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 from lumira.data import lumira_data, read_split
 from lumira.train import SHIPPED_DIR, evaluate, load_checkpoint
+from lumira.translate import to_lumira, to_japanese
+
 
 SPLITS = ('test', 'test_compositional', 'test_long')
+
+# Sentences written by hand from ../shared/LUMIRA.md (its examples, Part A's phrases, the reference translator's
+# hand-written checks), not drawn from the generator: references come from the reference translator.
+HANDWRITTEN = [
+    'こんにちは！', 'ありがとう！', 'ありがとうございます', '私はあなたを愛しています。', 'さようなら！', '私たちに平和を', '私たちは成長している。', '私は悲しい',
+    '私は怒っている', '私は成長している。', 'あなたは私を愛していますか？', '私は愛した', '私は愛すだろう', '私たちは一緒に成長している。', '私は知らない', '私はわからない',
+    '私はできない', '私は失敗した', '月は美しい', '私は先生です', '私は嬉しいです', '私は嬉しく感じます', '月は美しかった', '私は歌わない', '彼はいない', '月は美しくない',
+    '彼は死んだ', '私は歌い、あなたは眠る', '悲しいけど、私は成長する', '花を見る', '明日、私は歌う', 'おはよう', 'おやすみ', 'こんばんは', 'ようこそ', 'おめでとう',
+    '猫は魚を食べました。', '僕の犬は公園で一緒に走っている', '明日、私たちは海に行くつもりです。', '魚を猫は食べた', '私は、歌います', '彼女は三つの本を読みましたか？',
+    '誰が歌っていますか', 'あなたは何を食べたの？', '彼らはどこに住んでいますか？', 'いつ帰るの？', '母は先生ではありません。', '花は赤くなかった',
+    '私は寂しかったけど、友達に会いました。', '昨日雨が降った', '弟は泣かなかった。', 'おはよう！空は青い', '私とあなたは友達です', '兄か姉が来ますか？', '彼は怒っていない',
+    '私は幸せに感じました', '君は美しい', '彼らはパンを作って、私たちはお茶を飲みました', '私は種を植えなかった', '彼はいませんでした', '私たちはできませんでした', '彼女は旅立つでしょう',
+    '川は深い', '私は歌いました。そして、あなたは眠ります。', '私の心は温かい', '犬と猫は一緒に眠ります', 'あなたは明日学校に行きますか？', '彼らは昨日本を読まなかった',
+]
+
+
+@dataclass
+class Example: ja: str; lum: str; ja_canon: str
+
+
+def handwritten() -> list:
+    "HANDWRITTEN as pairs, with the reference translator's Lumira and canonical Japanese."
+    return [Example(ja, lum, to_japanese(lum)) for ja in HANDWRITTEN for lum in [to_lumira(ja)]]
 
 
 def main():
@@ -27,8 +54,8 @@ def main():
     if not (data/'test.jsonl').exists(): lumira_data.__wrapped__(n=100_000, seed=0, out=str(data))
     ckpt = load_checkpoint(a.model)
     metrics, rows = {}, ['| split | direction | exact | BLEU | chrF | n |', '|---|---|---|---|---|---|']
-    for split in SPLITS:
-        pairs = read_split(data/f'{split}.jsonl')
+    for split in (*SPLITS, 'handwritten'):
+        pairs = handwritten() if split == 'handwritten' else read_split(data/f'{split}.jsonl')
         for d in ('ja2lum', 'lum2ja'):
             t0 = time.perf_counter()
             m = evaluate(ckpt, pairs, d, n=a.n or None)

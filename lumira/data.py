@@ -4,15 +4,15 @@
 
 # %% auto #0
 __all__ = ['PAD_ID', 'BOS_ID', 'EOS_ID', 'UNK_ID', 'TO_LUM', 'TO_JA', 'TO_LUM_ID', 'TO_JA_ID', 'N_SPECIAL', 'DIRECTIONS',
-           'DIRECTION_TAG', 'HELD_SHARE', 'SPLITS', 'CUT', 'held_out_rules', 'held_in', 'Record', 'to_record',
-           'write_split', 'read_split', 'split_pairs', 'build_corpus', 'coverage_table', 'length_hist', 'chunk_ja',
-           'LumiraTokenizer', 'train_tokenizer', 'token_stats', 'TranslationDataset', 'pad_batch', 'collate',
-           'TokenBatchSampler', 'make_loader', 'lumira_data', 'Entry', 'load_lexicon', 'by_lumira', 'by_ja',
-           'LEXICON_VERSION', 'NP', 'Clause', 'Sentence', 'Pair', 'generate_pairs', 'coverage', 'CONSTRUCTIONS',
-           'to_lumira', 'to_japanese']
+           'DIRECTION_TAG', 'HELD_SHARE', 'SPLITS', 'AUXILIARIES', 'CUT', 'held_out_rules', 'held_in', 'Record',
+           'to_record', 'write_split', 'read_split', 'split_pairs', 'build_corpus', 'coverage_table', 'length_hist',
+           'chunk_ja', 'sentence_case', 'mark_first_word', 'unmark_first_word', 'LumiraTokenizer', 'train_tokenizer',
+           'token_stats', 'TranslationDataset', 'pad_batch', 'collate', 'TokenBatchSampler', 'make_loader',
+           'lumira_data', 'Entry', 'load_lexicon', 'by_lumira', 'by_ja', 'LEXICON_VERSION', 'NP', 'Clause', 'Sentence',
+           'Pair', 'generate_pairs', 'coverage', 'CONSTRUCTIONS', 'to_lumira', 'to_japanese']
 
 # %% ../nbs/10_data.ipynb #9417f0a7
-import io, json, random, re, time
+import io, json, random, re, string, tempfile, time
 from collections import Counter
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -237,15 +237,18 @@ def length_hist(splits:dict, # {split name: [Record]}
 
 # %% ../nbs/10_data.ipynb #d42f5bc7
 _K, _KA, _H, _P = r'\u3005\u3400-\u9fff', r'\u30a0-\u30ff', r'\u3041-\u309f', r'、。，．！？!?,.'
+AUXILIARIES = ('だろう', 'でしょう', 'でし', 'です', 'つもり', 'ます', 'ませ', 'まし', 'ない', 'なかっ', 'なく', 'では')
 _CUT = re.compile(rf'(?<=[^{_K}])(?=[{_K}])|(?<=[^{_KA}])(?=[{_KA}])|(?<=[^{_P}])(?=[{_P}])|(?<=[{_P}])(?=[^{_P}])'
-                  rf'|(?<=[{_K}{_KA}][はがをにでとのかもへや])(?=[{_H}])')
+                  rf'|(?<=[{_K}{_KA}][はがをにでとのかもへや])(?=[{_H}])'
+                  rf'|(?<=[{_K}{_KA}{_H}])(?={"|".join(AUXILIARIES)})')
 CUT = '\t'  # chunk mark used in tokenizer training (never part of a corpus sentence)
 
 def chunk_ja(text:str, # a sentence; Lumira only gets cuts around punctuation
              sep:str=CUT, # the mark to insert
             )->str:
-    "`text` with `sep` at rough Japanese word (bunsetsu) boundaries."
+    "`text` with `sep` at rough Japanese word (bunsetsu) boundaries and before every auxiliary."
     return _CUT.sub(sep, text)
+
 
 # %% ../nbs/10_data.ipynb #083c5354
 def _texts(src):
@@ -259,14 +262,38 @@ def _texts(src):
             if getattr(x, 'ja_canon', None) and x.ja_canon != x.ja: yield x.ja_canon
         else: raise TypeError(f'cannot read sentences from {type(x).__name__}: give records, strings or .jsonl paths')
 
+_FOLD = ''.join(f'{ord(c):X}\t{ord(c.lower()):X}\n' for c in string.ascii_uppercase)  # A→a … Z→z, nothing else
+
 def _spm_train(texts, vocab_size, threads):
     buf = io.BytesIO()
-    spm.SentencePieceTrainer.train(sentence_iterator=iter(texts), model_writer=buf, model_type='bpe', vocab_size=vocab_size,
-        pad_id=PAD_ID, bos_id=BOS_ID, eos_id=EOS_ID, unk_id=UNK_ID, control_symbols=[TO_LUM, TO_JA], byte_fallback=True,
-        normalization_rule_name='identity', remove_extra_whitespaces=False, add_dummy_prefix=False, character_coverage=1.0,
-        hard_vocab_limit=False, pretokenization_delimiter=CUT, max_sentencepiece_length=16, split_digits=True,
-        input_sentence_size=0, shuffle_input_sentence=False, num_threads=threads, minloglevel=2)
+    with tempfile.TemporaryDirectory() as d:
+        (Path(d)/'fold.tsv').write_text(_FOLD)
+        spm.SentencePieceTrainer.train(sentence_iterator=iter(texts), model_writer=buf, model_type='bpe', vocab_size=vocab_size,
+            pad_id=PAD_ID, bos_id=BOS_ID, eos_id=EOS_ID, unk_id=UNK_ID, control_symbols=[TO_LUM, TO_JA], byte_fallback=True,
+            normalization_rule_tsv=str(Path(d)/'fold.tsv'), remove_extra_whitespaces=False, add_dummy_prefix=False, character_coverage=1.0,
+            hard_vocab_limit=False, pretokenization_delimiter=CUT, max_sentencepiece_length=16, split_digits=True,
+            input_sentence_size=0, shuffle_input_sentence=False, num_threads=threads, minloglevel=2)
     return buf.getvalue()
+
+# %% ../nbs/10_data.ipynb #825e72be
+_SENTENCE_START = re.compile(r'(^|[.!?] +)([a-z])')
+_LATIN_START = re.compile(r'[A-Za-z]')
+
+def sentence_case(text:str # lowercase Lumira, one or more sentences
+                 )->str:
+    "`text` with the first letter of each sentence capitalised, as Lumira is written."
+    return _SENTENCE_START.sub(lambda m: m[1] + m[2].upper(), text)
+
+def mark_first_word(text:str # a sentence in either language
+                   )->str:
+    "`text` with a space in front when it starts with a Latin letter, so its first word is tokenized like any other."
+    return ' ' + text if _LATIN_START.match(text) else text
+
+def unmark_first_word(text:str # decoded text
+                     )->str:
+    "Undo `mark_first_word`."
+    return text[1:] if text[:1] == ' ' and _LATIN_START.match(text, 1) else text
+
 
 # %% ../nbs/10_data.ipynb #df9fd4d2
 class LumiraTokenizer:
@@ -278,6 +305,13 @@ class LumiraTokenizer:
         for piece, i in (('<pad>', PAD_ID), ('<s>', BOS_ID), ('</s>', EOS_ID), ('<unk>', UNK_ID), (TO_LUM, TO_LUM_ID), (TO_JA, TO_JA_ID)):
             if self.sp.piece_to_id(piece) != i or self.sp.id_to_piece(i) != piece:
                 raise ValueError(f'not a lumira tokenizer: {piece!r} must have id {i}')
+        # lumira's own tokenizers fold case; they also see Lumira's first word after a space (`mark_first_word`)
+        self.folds_case = self.sp.encode('A') == self.sp.encode('a')
+
+    def _prep(self, texts:list)->list: return [mark_first_word(t) for t in texts] if self.folds_case else list(texts)
+    def ids(self, texts:list)->list:
+        "Piece ids of many texts at once (no specials), as `encode` would cut them."
+        return self.sp.encode(self._prep(texts))
 
     @classmethod
     def from_bytes(cls, b:bytes): "A tokenizer from model bytes (e.g. embedded in a checkpoint)."; return cls(b)
@@ -299,7 +333,7 @@ class LumiraTokenizer:
 def _encode(self:LumiraTokenizer, text, direction:str=None, add_bos:bool=False, add_eos:bool=False):
     if not isinstance(text, str): raise TypeError(f'text must be a str, got {type(text).__name__}')
     pre = ([BOS_ID] if add_bos else []) + ([self.tag_id(direction)] if direction is not None else [])
-    return pre + self.sp.encode(text) + ([EOS_ID] if add_eos else [])
+    return pre + self.ids([text])[0] + ([EOS_ID] if add_eos else [])
 
 @patch
 def encode(self:LumiraTokenizer,
@@ -324,7 +358,8 @@ def decode(self:LumiraTokenizer,
         if i == EOS_ID: break
         if not 0 <= i < self.vocab_size: raise ValueError(f'id {i} is outside the vocabulary [0, {self.vocab_size})')
         if i >= N_SPECIAL: out.append(int(i))
-    return self.sp.decode(out)
+    text = self.sp.decode(out)
+    return sentence_case(unmark_first_word(text)) if self.folds_case else text
 
 @patch
 def pieces(self:LumiraTokenizer, text:str)->list:
@@ -339,7 +374,7 @@ def train_tokenizer(pairs_or_files, # records/pairs (.ja .lum .ja_canon), string
                     threads:int=2, # SentencePiece trainer threads
                    )->LumiraTokenizer:
     "Train the shared BPE tokenizer on both languages, capped at the size the corpus supports."
-    texts = [chunk_ja(t) for t in _texts(pairs_or_files)]
+    texts = [chunk_ja(mark_first_word(t)) for t in _texts(pairs_or_files)]
     if not texts: raise ValueError('no training text')
     if vocab_size < N_SPECIAL + 256 + 1: raise ValueError(f'vocab_size={vocab_size} leaves no room after the specials and 256 byte pieces')
     tok = LumiraTokenizer(_spm_train(texts, vocab_size, threads))
@@ -378,7 +413,7 @@ class TranslationDataset(Dataset):
             tag = tok.tag_id(d)
             s_txt = [r.ja if d == 'ja2lum' else r.lum for r in records]
             t_txt = [r.lum if d == 'ja2lum' else r.ja_canon for r in records]
-            for i, (s, t) in enumerate(zip(tok.sp.encode(s_txt), tok.sp.encode(t_txt))):
+            for i, (s, t) in enumerate(zip(tok.ids(s_txt), tok.ids(t_txt))):
                 if len(s) + 2 > max_len or len(t) + 2 > max_len: self.n_refused += 1; continue
                 self.src.append(np.array([tag, *s, EOS_ID], np.int32)); self.tgt.append(np.array([BOS_ID, *t, EOS_ID], np.int32))
                 self.direction.append(d); self.index.append(i)
