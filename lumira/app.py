@@ -46,7 +46,7 @@ def app_translate(translator:Translator, text:str, direction:str='ja2lum', metho
     return ex.output, f'{ex.reading}\n{ex.stress}', rules_summary(ex.checks), fig
 
 # %% ../nbs/51_app.ipynb #e52cc1a2
-EXAMPLES = [['こんにちは', 'ja2lum'], ['私はあなたを愛しています', 'ja2lum'], ['あなたは私を愛していますか？', 'ja2lum'],
+EXAMPLES = [['こんにちは', 'ja2lum'], ['私は歌い、あなたは眠る', 'ja2lum'], ['月は美しい', 'ja2lum'],
             ['私たちは一緒に成長している。', 'ja2lum'], ['悲しいけど、私は成長する。', 'ja2lum'],
             ['Bela vita!', 'lum2ja'], ['Mi senti profunda, ma mi flori.', 'lum2ja']]
 
@@ -58,7 +58,7 @@ def make_app(translator:Translator|None=None, # the translator to serve; None = 
         gr.Markdown('# Lumira ↔ 日本語\nLumira is a constructed language in which every word has a good meaning.')
         with gr.Row():
             with gr.Column():
-                text = gr.Textbox(label='Text', lines=3, placeholder='私はあなたを愛しています', elem_id='lumira-text')
+                text = gr.Textbox(label='Text', lines=3, placeholder='私は悲しい', elem_id='lumira-text')
                 direction = gr.Radio([('日本語 → Lumira', 'ja2lum'), ('Lumira → 日本語', 'lum2ja')], value='ja2lum',
                                      label='Direction', elem_id='lumira-direction')
                 with gr.Accordion('Decoding', open=False):
