@@ -4,12 +4,13 @@
 
 # %% auto #0
 __all__ = ['PAD_ID', 'BOS_ID', 'EOS_ID', 'UNK_ID', 'TO_LUM', 'TO_JA', 'TO_LUM_ID', 'TO_JA_ID', 'N_SPECIAL', 'DIRECTIONS',
-           'DIRECTION_TAG', 'HELD_SHARE', 'SPLITS', 'AUXILIARIES', 'CUT', 'held_out_rules', 'held_in', 'Record',
-           'to_record', 'write_split', 'read_split', 'split_pairs', 'build_corpus', 'coverage_table', 'length_hist',
-           'chunk_ja', 'sentence_case', 'mark_first_word', 'unmark_first_word', 'LumiraTokenizer', 'train_tokenizer',
-           'token_stats', 'TranslationDataset', 'pad_batch', 'collate', 'TokenBatchSampler', 'make_loader',
-           'lumira_data', 'Entry', 'load_lexicon', 'by_lumira', 'by_ja', 'LEXICON_VERSION', 'NP', 'Clause', 'Sentence',
-           'Pair', 'generate_pairs', 'coverage', 'CONSTRUCTIONS', 'to_lumira', 'to_japanese']
+           'DIRECTION_TAG', 'HELD_SHARE', 'SPLITS', 'AUXILIARIES', 'CUT', 'check_direction', 'held_out_rules',
+           'held_in', 'Record', 'to_record', 'write_split', 'read_split', 'split_pairs', 'build_corpus',
+           'coverage_table', 'length_hist', 'chunk_ja', 'sentence_case', 'mark_first_word', 'unmark_first_word',
+           'LumiraTokenizer', 'train_tokenizer', 'token_stats', 'TranslationDataset', 'pad_batch', 'collate',
+           'TokenBatchSampler', 'make_loader', 'lumira_data', 'Entry', 'load_lexicon', 'by_lumira', 'by_ja',
+           'LEXICON_VERSION', 'NP', 'Clause', 'Sentence', 'Pair', 'generate_pairs', 'coverage', 'CONSTRUCTIONS',
+           'to_lumira', 'to_japanese']
 
 # %% ../nbs/10_data.ipynb #9417f0a7
 import io, json, random, re, string, tempfile, time
@@ -40,7 +41,8 @@ N_SPECIAL = 6  # ids below this are never text
 DIRECTIONS = ('ja2lum', 'lum2ja')
 DIRECTION_TAG = {'ja2lum': TO_LUM, 'lum2ja': TO_JA}  # direction -> tag of the target language
 
-def _check_direction(direction):
+def check_direction(direction:str)->str:
+    "Return `direction` if it is one of `DIRECTIONS`, else raise `ValueError`."
     if direction not in DIRECTIONS: raise ValueError(f'direction must be one of {DIRECTIONS}, got {direction!r}')
     return direction
 
@@ -326,15 +328,10 @@ class LumiraTokenizer:
     def vocab_size(self)->int: "Number of ids."; return self.sp.get_piece_size()
     def __len__(self): return self.vocab_size
     pad_id, bos_id, eos_id, unk_id = PAD_ID, BOS_ID, EOS_ID, UNK_ID
-    def tag_id(self, direction:str)->int: "Id of the direction tag for `direction`."; return TO_LUM_ID if _check_direction(direction) == 'ja2lum' else TO_JA_ID
+    def tag_id(self, direction:str)->int: "Id of the direction tag for `direction`."; return TO_LUM_ID if check_direction(direction) == 'ja2lum' else TO_JA_ID
     def __repr__(self): return f'LumiraTokenizer(vocab_size={self.vocab_size})'
 
 # %% ../nbs/10_data.ipynb #e9b8871c
-def _encode(self:LumiraTokenizer, text, direction:str=None, add_bos:bool=False, add_eos:bool=False):
-    if not isinstance(text, str): raise TypeError(f'text must be a str, got {type(text).__name__}')
-    pre = ([BOS_ID] if add_bos else []) + ([self.tag_id(direction)] if direction is not None else [])
-    return pre + self.ids([text])[0] + ([EOS_ID] if add_eos else [])
-
 @patch
 def encode(self:LumiraTokenizer,
            text, # a str, or a list of str
@@ -343,8 +340,12 @@ def encode(self:LumiraTokenizer,
            add_eos:bool=False, # end with EOS_ID
           )->list: # ids (a list of lists for a list of texts)
     "Token ids of `text`."
-    if isinstance(text, (list, tuple)): return [_encode(self, t, direction, add_bos, add_eos) for t in text]
-    return _encode(self, text, direction, add_bos, add_eos)
+    texts = list(text) if isinstance(text, (list, tuple)) else [text]
+    for t in texts:
+        if not isinstance(t, str): raise TypeError(f'text must be a str, got {type(t).__name__}')
+    pre = ([BOS_ID] if add_bos else []) + ([self.tag_id(direction)] if direction is not None else [])
+    out = [pre + ids + ([EOS_ID] if add_eos else []) for ids in self.ids(texts)]  # one SentencePiece call for all
+    return out if isinstance(text, (list, tuple)) else out[0]
 
 @patch
 def decode(self:LumiraTokenizer,

@@ -15,7 +15,7 @@ from fastcore.basics import patch
 from tqdm.auto import tqdm
 
 from .model import ModelConfig, LumiraTransformer, PRESETS
-from .data import (LEXICON_VERSION, DIRECTIONS, LumiraTokenizer, TranslationDataset, TokenBatchSampler,
+from .data import (LEXICON_VERSION, DIRECTIONS, check_direction, LumiraTokenizer, TranslationDataset, TokenBatchSampler,
                          collate, pad_batch, read_split, lumira_data, to_japanese, Record)
 from .grammar import SET_PHRASES
 
@@ -112,10 +112,10 @@ class Checkpoint:
                   **kwargs                   # passed on to `LumiraTransformer.generate`
                  ) -> list:
         "Translate a list of sentences, in batches, with the model's `generate`."
-        if direction not in DIRECTIONS: raise ValueError(f'direction must be one of {DIRECTIONS}, got {direction!r}')
+        check_direction(direction)
         dev, out = next(self.model.parameters()).device, []
         for i in range(0, len(texts), batch_size):
-            ids = [self.tokenizer.encode(t, direction=direction, add_eos=True) for t in texts[i:i+batch_size]]
+            ids = self.tokenizer.encode(texts[i:i+batch_size], direction=direction, add_eos=True)
             too_long = [t for t, s in zip(texts[i:i+batch_size], ids) if len(s) > self.config.max_len]
             if too_long: raise ValueError(f'{len(too_long)} text(s) longer than the model limit of {self.config.max_len} tokens, e.g. {too_long[0][:40]!r}')
             src = pad_batch(ids, self.config.pad_id).to(dev)
