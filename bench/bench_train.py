@@ -1,11 +1,17 @@
 """Training throughput of lumira's `Trainer` (target tokens per second).
 
 CPU: NANO and TINY with their recipes, measured one after the other in the same run.
-CUDA (only when a GPU is present): SMALL under the T4 recipe (FP16 autocast + GradScaler on
-capability < 8, bf16 from 8.0) at micro-batches of 24 x 128 tokens: tokens/s, peak memory, and the
-projected time of 20 epochs of the default corpus.
+CUDA (only when a GPU is present): SMALL under the T4 recipe (token budget 24 x 128 per micro-batch,
+4 micro-batches per update) in the T4's own precision, FP16 autocast + GradScaler (`amp='fp16'`,
+which any CUDA card runs), and in bf16 where the card has it: target tokens/s, peak memory, model
+FLOPs per target token (counted by torch's FlopCounterMode on a real micro-batch, padding
+included), and 20 epochs of the default corpus on this GPU and, projected, on a T4.
 
-    python bench/bench_train.py [--steps 40] [--threads N]
+The T4 projection divides the run's FLOPs by a sustained rate of 20-40 % of the T4's 65 TFLOP/s
+FP16 tensor-core peak. That is an assumption, not a measurement: small models rarely keep a GPU
+busier than that, and the range is printed with the result.
+
+    python bench/bench_train.py [--steps 40] [--threads N] [--cuda-only]
 """
 import argparse, os, tempfile, time
 from dataclasses import replace
@@ -13,7 +19,10 @@ from pathlib import Path
 
 import torch
 from lumira.data import lumira_data
-from lumira.train import RECIPES, Trainer, load_data
+from lumira.train import RECIPES, Trainer, load_data, smoothed_loss
+
+T4_PEAK_FP16 = 65e12           # FLOP/s, FP16 tensor cores (NVIDIA's T4 datasheet)
+T4_SUSTAINED = (0.20, 0.40)   # assumed share of that peak a small seq2seq model keeps
 
 
 def throughput(trainer, steps):
@@ -27,11 +36,31 @@ def throughput(trainer, steps):
     return toks / dt, dt / steps
 
 
+def flops_per_token(trainer):
+    "Model FLOPs (forward + backward) per real target token, counted on one micro-batch of the corpus."
+    from torch.utils.flop_counter import FlopCounterMode
+    src, tgt_in, tgt_out = trainer.next_batch()
+    with FlopCounterMode(display=False) as fc:
+        with torch.autocast(trainer.device.type, dtype=trainer.amp or torch.bfloat16, enabled=trainer.amp is not None):
+            logits = trainer.model(src, tgt_in)
+        loss, n = smoothed_loss(logits, tgt_out, trainer.model_config.pad_id)
+        loss.backward()
+    trainer.opt.zero_grad(set_to_none=True)
+    return fc.get_total_flops() / n.item()
+
+
+def epoch_tokens(trainer, n_train=90_290):
+    "Target tokens in one epoch of the default 100k corpus (both directions), scaled from this run's corpus."
+    per_item = sum(len(trainer.data.tgt[i]) - 1 for i in range(len(trainer.data))) / len(trainer.data)
+    return 2 * n_train * per_item
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--steps', type=int, default=40)
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: torch decides)')
     p.add_argument('--n', type=int, default=5000, help='pairs in the benchmark corpus')
+    p.add_argument('--cuda-only', action='store_true', help='skip the CPU measurements')
     a = p.parse_args()
     if a.threads: torch.set_num_threads(a.threads)
     data = Path(tempfile.mkdtemp())/'data'
@@ -40,21 +69,28 @@ def main():
     train = splits['train']
     print(f'corpus: {len(train):,} training pairs, tokenizer {tok.vocab_size:,} ids; torch {torch.__version__}, '
           f'{torch.get_num_threads()} CPU threads')
-    for preset in ('nano', 'tiny'):
+    for preset in () if a.cuda_only else ('nano', 'tiny'):
         t = Trainer(replace(RECIPES[preset], grad_accum=1), tok, train, device='cpu')
         tps, spu = throughput(t, a.steps)
         print(f'CPU  {preset:5s} {sum(p.numel() for p in t.model.parameters())/1e6:5.1f}M params: '
               f'{tps:8,.0f} target tokens/s, {spu*1000:6.0f} ms/update (token budget {t.cfg.max_tokens})')
-    if torch.cuda.is_available():
-        t = Trainer(RECIPES['small'], tok, train, device='cuda')
+    if not torch.cuda.is_available():
+        print('CUDA: no GPU here, SMALL/FP16 figures skipped'); return
+    name, cap = torch.cuda.get_device_name(), torch.cuda.get_device_capability()
+    print(f'GPU: {name}, compute capability {cap[0]}.{cap[1]}')
+    for amp in ('fp16', 'bf16') if cap[0] >= 8 else ('fp16',):
+        torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
+        t = Trainer(replace(RECIPES['small'], amp=amp), tok, train, device='cuda')
+        fpt = flops_per_token(t)
         tps, spu = throughput(t, a.steps)
         peak = torch.cuda.max_memory_allocated() / 2**30
-        # 20 epochs of the default corpus: 90,280 training pairs x 2 directions, at this run's tokens per pair
-        per_pair = sum(len(t.data.tgt[i]) - 1 for i in range(len(t.data))) / len(t.data)
-        hours = 20 * 2 * 90_280 * per_pair / tps / 3600
-        print(f'CUDA small ({torch.cuda.get_device_name()}, {t.amp}): {tps:,.0f} target tokens/s, '
-              f'{spu*1000:.0f} ms/update, peak {peak:.2f} GiB; 20 epochs of the 100k corpus ≈ {hours:.1f} h on this GPU')
-    else: print('CUDA: no GPU here, SMALL/FP16 figures skipped')
+        run_flops = 20 * epoch_tokens(t) * fpt
+        t4 = [run_flops / (T4_PEAK_FP16 * s) / 3600 for s in T4_SUSTAINED[::-1]]
+        print(f'CUDA small {amp} (batch 24 x 128 tokens, accumulation 4): {tps:,.0f} target tokens/s, {spu*1000:.0f} ms/update, '
+              f'peak {peak:.2f} GiB allocated; {fpt/1e6:.0f} MFLOP per target token = {tps*fpt/1e12:.1f} TFLOP/s achieved')
+        print(f'    20 epochs of the 100k corpus ({20*epoch_tokens(t)/1e6:.0f} M target tokens, {run_flops/1e15:.0f} PFLOP): '
+              f'{20*epoch_tokens(t)/tps/3600:.2f} h on this GPU; projected on a T4: {t4[0]:.1f}-{t4[1]:.1f} h')
+        del t
 
 
 if __name__ == '__main__': main()

@@ -20,10 +20,10 @@ from .data import (LEXICON_VERSION, DIRECTIONS, check_direction, LumiraTokenizer
 from .grammar import SET_PHRASES
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'SHIPPED_DIR', 'RECIPES', 'TOKENIZER_FILE', 'amp_for_capability', 'pick_device',
-           'lr_factor', 'smoothed_loss', 'atomic_save', 'rng_state', 'set_rng_state', 'Checkpoint', 'checkpoint_dict',
-           'read_checkpoint', 'export_model', 'read_exported', 'load_checkpoint', 'TrainConfig', 'phrasebook',
-           'Trainer', 'checkpoints', 'latest_checkpoint', 'evaluate', 'plot_losses', 'plot_metrics',
+__all__ = ['AMP_DTYPES', 'CKPT_FORMAT', 'CKPT_VERSION', 'SHIPPED_DIR', 'RECIPES', 'TOKENIZER_FILE', 'amp_for_capability',
+           'pick_device', 'lr_factor', 'smoothed_loss', 'atomic_save', 'rng_state', 'set_rng_state', 'Checkpoint',
+           'checkpoint_dict', 'read_checkpoint', 'export_model', 'read_exported', 'load_checkpoint', 'TrainConfig',
+           'phrasebook', 'Trainer', 'checkpoints', 'latest_checkpoint', 'evaluate', 'plot_losses', 'plot_metrics',
            'translation_table', 'load_data', 'lumira_train']
 
 # %% ../nbs/40_train.ipynb #69d5c119
@@ -34,12 +34,17 @@ def amp_for_capability(capability:tuple|None # CUDA compute capability `(major, 
     return torch.bfloat16 if capability[0] >= 8 else torch.float16
 
 # %% ../nbs/40_train.ipynb #5351ff30
-def pick_device(device:str|None=None # 'cpu', 'cuda', 'cuda:1'…; None picks CUDA when there is one
+AMP_DTYPES = {'fp16': torch.float16, 'bf16': torch.bfloat16, 'fp32': None}  # what `amp` may name besides 'auto'
+
+def pick_device(device:str|None=None, # 'cpu', 'cuda', 'cuda:1'…; None picks CUDA when there is one
+                amp:str='auto'        # 'auto' decides from the device; or a key of `AMP_DTYPES`
                ) -> tuple[torch.device, torch.dtype|None]:
     "The device to train on and its autocast dtype."
     dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    cap = torch.cuda.get_device_capability(dev) if dev.type == 'cuda' else None
-    return dev, amp_for_capability(cap)
+    if amp == 'auto': return dev, amp_for_capability(torch.cuda.get_device_capability(dev) if dev.type == 'cuda' else None)
+    if amp not in AMP_DTYPES: raise ValueError(f"amp must be 'auto' or one of {list(AMP_DTYPES)}, got {amp!r}")
+    if amp == 'fp16' and dev.type != 'cuda': raise ValueError("amp='fp16' (with a GradScaler) needs a CUDA GPU; on a CPU use 'bf16' or 'fp32'")
+    return dev, AMP_DTYPES[amp]
 
 # %% ../nbs/40_train.ipynb #f37d869b
 def lr_factor(step:int,          # optimizer updates done so far
@@ -232,6 +237,7 @@ class TrainConfig:
     minutes:float|None=None      # stop (and save) after this much wall-clock time
     log_every:int=50             # optimizer updates between progress-bar refreshes
     phrasebook:int=20            # copies of every lone set phrase added to the training pairs (see `phrasebook`)
+    amp:str='auto'               # autocast: 'auto' (see `pick_device`), 'fp16', 'bf16' or 'fp32'
 
     @property
     def max_tokens(self)->int: return self.batch_size * self.max_len
@@ -266,7 +272,7 @@ class Trainer:
                  model_config:ModelConfig|None=None # overrides the preset
                 ):
         self.cfg, self.tok, self.valid, self.out_dir = cfg, tokenizer, valid or {}, Path(out_dir) if out_dir else None
-        self.device, self.amp = pick_device(device)
+        self.device, self.amp = pick_device(device, cfg.amp)
         torch.manual_seed(cfg.seed); random.seed(cfg.seed)
         mc = model_config or PRESETS[cfg.preset]
         self.model_config = ModelConfig.from_dict({**mc.to_dict(), 'vocab_size': tokenizer.vocab_size, 'max_len': cfg.max_len})
@@ -530,11 +536,12 @@ def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano,
                  minutes:float=None,     # stop (and save) after this many minutes
                  resume:bool=False,      # continue from the newest checkpoint in `out`
                  device:str=None,        # cpu or cuda (default: cuda when present)
+                 amp:str=None,           # autocast: auto, fp16, bf16 or fp32 (default: the recipe's, auto)
                  export:str=None         # also export the best model to this folder
                 ):
     "Train a Lumira translator in both directions; resumable; optionally export the best model."
     recipe = RECIPES.get(preset) or TrainConfig(preset=preset)
-    over = {k: v for k, v in dict(epochs=epochs, lr=lr, minutes=minutes, seed=seed).items() if v is not None}
+    over = {k: v for k, v in dict(epochs=epochs, lr=lr, minutes=minutes, seed=seed, amp=amp).items() if v is not None}
     cfg = TrainConfig(**{**asdict(recipe), **over})
     tok, splits = load_data(data, n=n, seed=seed)
     valid = {k: splits[k] for k in ('valid', 'valid_compositional')}
