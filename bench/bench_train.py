@@ -7,18 +7,18 @@ which any CUDA card runs), and in bf16 where the card has it: target tokens/s, p
 FLOPs per target token (counted by torch's FlopCounterMode on a real micro-batch, padding
 included), and 20 epochs of the default corpus on this GPU and, projected, on a T4.
 
-The T4 projection divides the run's FLOPs by a sustained rate of 20-40 % of the T4's 65 TFLOP/s
-FP16 tensor-core peak. That is an assumption, not a measurement: small models rarely keep a GPU
-busier than that, and the range is printed with the result.
+The T4 projection is a lower bound, the larger of two: the run's FLOPs at a sustained 20-40 % of the
+T4's 65 TFLOP/s FP16 tensor-core peak (an assumption, printed with the result), and the time this
+GPU itself took. A model this small leaves a big GPU mostly idle, bound by the per-update work
+of the host and of launching kernels, and a T4 host is no faster at that.
 
-    python bench/bench_train.py [--steps 40] [--threads N] [--cuda-only]
+    python bench/bench_train.py [--steps 40] [--threads N] [--cuda-only] [--data DIR]
 """
 import argparse, os, tempfile, time
 from dataclasses import replace
 from pathlib import Path
 
 import torch
-from lumira.data import lumira_data
 from lumira.train import RECIPES, Trainer, load_data, smoothed_loss
 
 T4_PEAK_FP16 = 65e12           # FLOP/s, FP16 tensor cores (NVIDIA's T4 datasheet)
@@ -61,11 +61,11 @@ def main():
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: torch decides)')
     p.add_argument('--n', type=int, default=5000, help='pairs in the benchmark corpus')
     p.add_argument('--cuda-only', action='store_true', help='skip the CPU measurements')
+    p.add_argument('--data', default=None, help='corpus folder to use (built there when missing; default: a fresh --n corpus)')
     a = p.parse_args()
     if a.threads: torch.set_num_threads(a.threads)
-    data = Path(tempfile.mkdtemp())/'data'
-    lumira_data.__wrapped__(n=a.n, seed=0, out=str(data))
-    tok, splits = load_data(data)
+    data = Path(a.data) if a.data else Path(tempfile.mkdtemp())/'data'
+    tok, splits = load_data(data, n=a.n)
     train = splits['train']
     print(f'corpus: {len(train):,} training pairs, tokenizer {tok.vocab_size:,} ids; torch {torch.__version__}, '
           f'{torch.get_num_threads()} CPU threads')
@@ -86,10 +86,13 @@ def main():
         peak = torch.cuda.max_memory_allocated() / 2**30
         run_flops = 20 * epoch_tokens(t) * fpt
         t4 = [run_flops / (T4_PEAK_FP16 * s) / 3600 for s in T4_SUSTAINED[::-1]]
-        print(f'CUDA small {amp} (batch 24 x 128 tokens, accumulation 4): {tps:,.0f} target tokens/s, {spu*1000:.0f} ms/update, '
+        here = 20 * epoch_tokens(t) / tps / 3600
+        per_mb = sum(map(len, t.sampler.batches(0))) / len(t.sampler.batches(0))
+        print(f'CUDA small {amp} (budget 24 x 128 tokens ≈ {per_mb:.0f} sentences per micro-batch, accumulation 4): {tps:,.0f} target tokens/s, {spu*1000:.0f} ms/update, '
               f'peak {peak:.2f} GiB allocated; {fpt/1e6:.0f} MFLOP per target token = {tps*fpt/1e12:.1f} TFLOP/s achieved')
         print(f'    20 epochs of the 100k corpus ({20*epoch_tokens(t)/1e6:.0f} M target tokens, {run_flops/1e15:.0f} PFLOP): '
-              f'{20*epoch_tokens(t)/tps/3600:.2f} h on this GPU; projected on a T4: {t4[0]:.1f}-{t4[1]:.1f} h')
+              f'{here:.2f} h on this GPU; projected on a T4: at least {max(here, t4[0]):.1f} h '
+              f'(its arithmetic alone: {t4[0]:.2f}-{t4[1]:.2f} h; a step that waits on per-update work here waits on a T4 too)')
         del t
 
 
