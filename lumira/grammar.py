@@ -340,8 +340,10 @@ def clause(self:JaRealiser, c, role, jt, polite):
     if r is not None and c.subj.head == 'mi' and c.subj.other is None and not c.q and r.random() < 0.4:
         self.tags.add('dropped_subject')
     else: s = self.np(c.subj) + ('が' if c.subj.head == V.wh['who'] else self.choose(('は', 'が'), 0.75))
-    parts = [s, self.choose(('なぜ', 'どうして')) if c.why else '']
-    parts.append(('いつ' if c.time == V.wh['when'] else self.lemma(c.time, 'adverb')[0]) if c.time else '')
+    if s and r is not None and r.random() < 0.04: s += '、'  # 私は、歌います
+    t = ('いつ' if c.time == V.wh['when'] else self.lemma(c.time, 'adverb')[0]) if c.time else ''
+    front = bool(t) and r is not None and c.time != V.wh['when'] and r.random() < 0.25  # 明日、私は歌う
+    parts = [s, self.choose(('なぜ', 'どうして')) if c.why else '', '' if front else t]
     parts.append(('どこで' if c.place.head == V.wh['where'] else self.np(c.place) + 'で') if c.place else '')
     parts.append(self.lemma(c.manner, 'adverb')[0] if c.manner else '')
     self.fail = self.da = False
@@ -351,8 +353,8 @@ def clause(self:JaRealiser, c, role, jt, polite):
     for k in ((1, 2, 4) if c.time or c.manner or c.why else ()):  # an adverb that would glue into a longer word takes a comma: 朝、顔を
         if risk := V.risk.get(parts[k]):
             nxt = ''.join(parts[k + 1:])
-            if any(nxt.startswith(t) for t in risk): parts[k] += '、'
-    return ''.join(parts)
+            if any(nxt.startswith(x) for x in risk): parts[k] += '、'
+    return t + '、' + ''.join(parts) if front else ''.join(parts)
 
 # %% ../nbs/03_grammar.ipynb #14fdd3a1
 def tense_bearing(c): return c.tense is not None and not c.neg
