@@ -23,8 +23,8 @@ from .grammar import SET_PHRASES
 __all__ = ['AMP_DTYPES', 'CKPT_FORMAT', 'CKPT_VERSION', 'SHIPPED_DIR', 'RECIPES', 'TOKENIZER_FILE', 'amp_for_capability',
            'pick_device', 'lr_factor', 'smoothed_loss', 'atomic_save', 'rng_state', 'set_rng_state', 'Checkpoint',
            'checkpoint_dict', 'read_checkpoint', 'export_model', 'read_exported', 'load_checkpoint', 'TrainConfig',
-           'phrasebook', 'Trainer', 'checkpoints', 'latest_checkpoint', 'evaluate', 'plot_losses', 'plot_metrics',
-           'translation_table', 'load_data', 'lumira_train']
+           'phrasebook', 'Trainer', 'checkpoints', 'latest_checkpoint', 'evaluate', 'validation_score', 'plot_losses',
+           'plot_metrics', 'translation_table', 'choose_final', 'load_data', 'lumira_train']
 
 # %% ../nbs/40_train.ipynb #69d5c119
 def amp_for_capability(capability:tuple|None # CUDA compute capability `(major, minor)`, or None for CPU
@@ -406,20 +406,28 @@ def evaluate(ckpt:Checkpoint,          # a loaded model
             'translations': list(zip(src, hyp, ref))}
 
 # %% ../nbs/40_train.ipynb #243ab54f
-@patch
-def validate(self:Trainer) -> dict:
-    "Validation loss and, per split and direction, exact/BLEU/chrF on `eval_samples` sentences; `score` ranks checkpoints."
-    cfg, ckpt, res = self.cfg, self.as_checkpoint(), {'step': self.step}
-    for name, pairs in self.valid.items():
+def validation_score(ckpt:Checkpoint, # a model
+                     valid:dict,      # name -> pairs, e.g. {'valid': …, 'valid_compositional': …}
+                     n:int|None=None  # only the first `n` pairs of each split (None: all)
+                    ) -> dict:
+    "Exact/BLEU/chrF per split and direction, and the `score` that ranks checkpoints."
+    res = {}
+    for name, pairs in valid.items():
         for d in DIRECTIONS:
-            m = evaluate(ckpt, pairs, d, n=cfg.eval_samples)
+            m = evaluate(ckpt, pairs, d, n=n)
             res.update({f'{name}/{d}/{k}': m[k] for k in ('exact', 'bleu', 'chrf')})
-    first = next(iter(self.valid.values()), None)
-    if first: res['valid_loss'] = self.loss_on(first[:cfg.eval_samples])
     exacts = [v for k, v in res.items() if k.endswith('/exact')]
     chrfs = [v for k, v in res.items() if k.endswith('/chrf')]
     # every split counts, the compositional one included; chrF breaks ties between equal exact scores
     res['score'] = sum(exacts) / max(len(exacts), 1) + sum(chrfs) / max(len(chrfs), 1) / 1000
+    return res
+
+@patch
+def validate(self:Trainer) -> dict:
+    "Validation loss and `validation_score` on `eval_samples` sentences per split and direction."
+    cfg, res = self.cfg, {'step': self.step, **validation_score(self.as_checkpoint(), self.valid, self.cfg.eval_samples)}
+    first = next(iter(self.valid.values()), None)
+    if first: res['valid_loss'] = self.loss_on(first[:cfg.eval_samples])
     return res
 
 @patch
@@ -509,6 +517,16 @@ def translation_table(result:dict, # output of `evaluate`
     rows += [f'| {s} | {h} | {r} | {"✓" if h == r else "✗"} |' for s, h, r in result['translations'][:k]]
     return '\n'.join(rows)
 
+# %% ../nbs/40_train.ipynb #b7e1c2d1
+def choose_final(folder:Path, # a trainer's `out_dir`, with `best.pt` and periodic checkpoints
+                 valid:dict   # name -> pairs: the whole validation splits
+                ) -> Path:
+    "Of `best.pt` and the newest checkpoint in `folder`, the one with the higher `validation_score` on all of `valid`."
+    found = [p for p in (Path(folder)/'best.pt', latest_checkpoint(folder)) if p is not None and p.exists()]
+    if not found: raise FileNotFoundError(f'no checkpoint in {folder}')
+    scores = {p: validation_score(load_checkpoint(p), valid)['score'] for p in found}
+    return max(found, key=scores.get)
+
 # %% ../nbs/40_train.ipynb #d4fa55b4
 TOKENIZER_FILE = 'tokenizer.model'  # where `lumira_data` puts the tokenizer in a corpus folder
 
@@ -537,9 +555,9 @@ def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano,
                  resume:bool=False,      # continue from the newest checkpoint in `out`
                  device:str=None,        # cpu or cuda (default: cuda when present)
                  amp:str=None,           # autocast: auto, fp16, bf16 or fp32 (default: the recipe's, auto)
-                 export:str=None         # also export the best model to this folder
+                 export:str=None         # also export the final choice (`choose_final`) to this folder
                 ):
-    "Train a Lumira translator in both directions; resumable; optionally export the best model."
+    "Train a Lumira translator in both directions; resumable; optionally export the final choice."
     recipe = RECIPES.get(preset) or TrainConfig(preset=preset)
     over = {k: v for k, v in dict(epochs=epochs, lr=lr, minutes=minutes, seed=seed, amp=amp).items() if v is not None}
     cfg = TrainConfig(**{**asdict(recipe), **over})
@@ -551,8 +569,8 @@ def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano,
     if latest: print(f'resuming from {latest} at step {t.step}')
     t.fit(minutes=minutes)
     if export:
-        best = Path(out)/'best.pt'
+        final = choose_final(out, valid)
         cmd = ' '.join(['lumira_train'] + sys.argv[1:]) if sys.argv[0].endswith('lumira_train') else None
-        export_model(load_checkpoint(best if best.exists() else latest_checkpoint(out)), export, meta={'command': cmd})
+        export_model(load_checkpoint(final), export, meta={'command': cmd})
         print(f'exported to {export}')
 
