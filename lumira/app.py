@@ -46,7 +46,7 @@ def app_translate(translator:Translator, text:str, direction:str='ja2lum', metho
     return ex.output, f'{ex.reading}\n{ex.stress}', rules_summary(ex.checks), fig
 
 # %% ../nbs/51_app.ipynb #e52cc1a2
-EXAMPLES = [['こんにちは', 'ja2lum'], ['私は歌い、あなたは眠る', 'ja2lum'], ['月は美しい', 'ja2lum'],
+EXAMPLES = [['こんにちは', 'ja2lum'], ['私はあなたを愛しています', 'ja2lum'], ['私は歌い、あなたは眠る', 'ja2lum'], ['月は美しい', 'ja2lum'],
             ['私たちは一緒に成長している。', 'ja2lum'], ['悲しいけど、私は成長する。', 'ja2lum'],
             ['Bela vita!', 'lum2ja'], ['Mi senti profunda, ma mi flori.', 'lum2ja']]
 
