@@ -49,8 +49,10 @@ def flops_per_token(trainer):
     return fc.get_total_flops() / n.item()
 
 
-def epoch_tokens(trainer, n_train=90_290):
-    "Target tokens in one epoch of the default 100k corpus (both directions), scaled from this run's corpus."
+DEFAULT_TRAIN = 90_361  # training pairs of the default corpus (`lumira_data --n 100000 --seed 0`, 2026-11-28)
+
+def epoch_tokens(trainer, n_train=DEFAULT_TRAIN):
+    "Target tokens in one epoch of `n_train` training pairs (both directions), at this run's tokens per item."
     per_item = sum(len(trainer.data.tgt[i]) - 1 for i in range(len(trainer.data))) / len(trainer.data)
     return 2 * n_train * per_item
 
