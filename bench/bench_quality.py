@@ -8,11 +8,10 @@ how the shipped model carries its own measured metrics.
     python bench/bench_quality.py [--model DIR_OR_FILE] [--data data/] [--n 0] [--record]
 """
 import argparse, json, time
-from dataclasses import dataclass
 from pathlib import Path
 
 import torch
-from lumira.data import lumira_data, read_split
+from lumira.data import Record, lumira_data, read_split
 from lumira.train import SHIPPED_DIR, evaluate, load_checkpoint
 from lumira.translate import to_lumira, to_japanese
 
@@ -34,13 +33,9 @@ HANDWRITTEN = [
 ]
 
 
-@dataclass
-class Example: ja: str; lum: str; ja_canon: str
-
-
 def handwritten() -> list:
     "HANDWRITTEN as pairs, with the reference translator's Lumira and canonical Japanese."
-    return [Example(ja, lum, to_japanese(lum)) for ja in HANDWRITTEN for lum in [to_lumira(ja)]]
+    return [Record(ja, lum, to_japanese(lum)) for ja in HANDWRITTEN for lum in [to_lumira(ja)]]
 
 
 def main():

@@ -86,13 +86,14 @@ def main():
         fpt = flops_per_token(t)
         tps, spu = throughput(t, a.steps)
         peak = torch.cuda.max_memory_allocated() / 2**30
-        run_flops = 20 * epoch_tokens(t) * fpt
+        run_tokens = 20 * epoch_tokens(t)
+        run_flops = run_tokens * fpt
         t4 = [run_flops / (T4_PEAK_FP16 * s) / 3600 for s in T4_SUSTAINED[::-1]]
-        here = 20 * epoch_tokens(t) / tps / 3600
+        here = run_tokens / tps / 3600
         per_mb = sum(map(len, t.sampler.batches(0))) / len(t.sampler.batches(0))
         print(f'CUDA small {amp} (budget 24 x 128 tokens ≈ {per_mb:.0f} sentences per micro-batch, accumulation 4): {tps:,.0f} target tokens/s, {spu*1000:.0f} ms/update, '
               f'peak {peak:.2f} GiB allocated; {fpt/1e6:.0f} MFLOP per target token = {tps*fpt/1e12:.1f} TFLOP/s achieved')
-        print(f'    20 epochs of the 100k corpus ({20*epoch_tokens(t)/1e6:.0f} M target tokens, {run_flops/1e15:.0f} PFLOP): '
+        print(f'    20 epochs of the 100k corpus ({run_tokens/1e6:.0f} M target tokens, {run_flops/1e15:.0f} PFLOP): '
               f'{here:.2f} h on this GPU; projected on a T4: at least {max(here, t4[0]):.1f} h '
               f'(its arithmetic alone: {t4[0]:.2f}-{t4[1]:.2f} h; a step that waits on per-update work here waits on a T4 too)')
         del t
