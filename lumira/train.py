@@ -524,7 +524,9 @@ def choose_final(folder:Path, # a trainer's `out_dir`, with `best.pt` and period
     "Of `best.pt` and the newest checkpoint in `folder`, the one with the higher `validation_score` on all of `valid`."
     found = [p for p in (Path(folder)/'best.pt', latest_checkpoint(folder)) if p is not None and p.exists()]
     if not found: raise FileNotFoundError(f'no checkpoint in {folder}')
-    scores = {p: validation_score(load_checkpoint(p), valid)['score'] for p in found}
+    cks = {p: load_checkpoint(p) for p in found}
+    if len(found) == 2 and cks[found[0]].meta.get('step') == cks[found[1]].meta.get('step'): found = found[:1]  # one model: score it once
+    scores = {p: validation_score(cks[p], valid)['score'] for p in found}
     return max(found, key=scores.get)
 
 # %% ../nbs/40_train.ipynb #d4fa55b4
