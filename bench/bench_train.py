@@ -1,6 +1,6 @@
 """Training throughput of lumira's `Trainer` (target tokens per second).
 
-CPU: NANO and TINY with their recipes, measured one after the other in the same run.
+CPU: NANO, MINI and TINY with their recipes, measured one after the other in the same run.
 CUDA (only when a GPU is present): SMALL under the T4 recipe (token budget 24 x 128 per micro-batch,
 4 micro-batches per update) in the T4's own precision, FP16 autocast + GradScaler (`amp='fp16'`,
 which any CUDA card runs), and in bf16 where the card has it: target tokens/s, peak memory, model
@@ -71,7 +71,7 @@ def main():
     train = splits['train']
     print(f'corpus: {len(train):,} training pairs, tokenizer {tok.vocab_size:,} ids; torch {torch.__version__}, '
           f'{torch.get_num_threads()} CPU threads')
-    for preset in () if a.cuda_only else ('nano', 'tiny'):
+    for preset in () if a.cuda_only else ('nano', 'mini', 'tiny'):
         t = Trainer(replace(RECIPES[preset], grad_accum=1), tok, train, device='cpu')
         tps, spu = throughput(t, a.steps)
         print(f'CPU  {preset:5s} {sum(p.numel() for p in t.model.parameters())/1e6:5.1f}M params: '

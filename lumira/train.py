@@ -86,7 +86,7 @@ def atomic_save(obj,       # anything `torch.save` can write (tensors, dicts, by
 # %% ../nbs/40_train.ipynb #133ca1d0
 CKPT_FORMAT = 'lumira-checkpoint'  # the `format` field of every checkpoint file
 CKPT_VERSION = 1                   # bump when the layout below changes
-SHIPPED_DIR = Path(lumira.__file__).parent/'models'/'nano'  # the default model that ships with the package
+SHIPPED_DIR = Path(lumira.__file__).parent/'models'/'mini'  # the default model that ships with the package
 
 def rng_state() -> dict:
     "Every random generator training touches, so a resumed run draws the same numbers."
@@ -247,6 +247,8 @@ RECIPES = {
     'small': TrainConfig(),
     'tiny': TrainConfig(preset='tiny', lr=3e-4, warmup=1000),
     'nano': TrainConfig(preset='nano', batch_size=4, grad_accum=1, lr=1.5e-3, warmup=300, epochs=1,
+                        eval_every=500, save_every=500),
+    'mini': TrainConfig(preset='mini', batch_size=4, grad_accum=1, lr=1e-3, warmup=300, epochs=4,
                         eval_every=500, save_every=500),
     'micro': TrainConfig(preset='micro', batch_size=16, grad_accum=1, lr=3e-3, warmup=20, epochs=1, max_len=64,
                          eval_every=50, eval_samples=32, save_every=50, log_every=10),
@@ -546,7 +548,7 @@ def load_data(data:Path,          # folder with the corpus splits and `tokenizer
 
 # %% ../nbs/40_train.ipynb #55aebc67
 @call_parse
-def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano, tiny, small, base
+def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano, mini, tiny, small, base
                  out:str='checkpoints',  # folder for checkpoints
                  data:str='data',        # corpus folder (built when empty)
                  n:int=100_000,          # pairs to generate when building the corpus
