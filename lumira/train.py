@@ -523,13 +523,15 @@ def translation_table(result:dict, # output of `evaluate`
 def choose_final(folder:Path, # a trainer's `out_dir`, with `best.pt` and periodic checkpoints
                  valid:dict   # name -> pairs: the whole validation splits
                 ) -> Path:
-    "Of `best.pt` and the newest checkpoint in `folder`, the one with the higher `validation_score` on all of `valid`."
-    found = [p for p in (Path(folder)/'best.pt', latest_checkpoint(folder)) if p is not None and p.exists()]
+    "Of `best.pt` and the periodic checkpoints kept in `folder`, the one with the highest `validation_score` on all of `valid`."
+    found = [p for p in [Path(folder)/'best.pt', *checkpoints(folder)] if p.exists()] if Path(folder).is_dir() else []
     if not found: raise FileNotFoundError(f'no checkpoint in {folder}')
-    cks = {p: load_checkpoint(p) for p in found}
-    if len(found) == 2 and cks[found[0]].meta.get('step') == cks[found[1]].meta.get('step'): found = found[:1]  # one model: score it once
-    scores = {p: validation_score(cks[p], valid)['score'] for p in found}
-    return max(found, key=scores.get)
+    scores, steps = {}, set()
+    for p in found:  # one at a time: a SMALL checkpoint with its optimizer is 700 MB
+        ck = load_checkpoint(p)
+        if ck.meta.get('step') in steps: continue  # the same model twice: score it once (ties keep `best.pt`)
+        steps.add(ck.meta.get('step')); scores[p] = validation_score(ck, valid)['score']
+    return max(scores, key=scores.get)
 
 # %% ../nbs/40_train.ipynb #d4fa55b4
 TOKENIZER_FILE = 'tokenizer.model'  # where `lumira_data` puts the tokenizer in a corpus folder
