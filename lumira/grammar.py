@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['ANIMATE', 'COUNTABLE', 'BIRDS', 'WH_ROLES', 'FIXED_NEG', 'CASE_FIXES', 'PLACE_SEMS', 'SUFFIX', 'SET_PHRASES', 'VKEYS',
-           'AKEYS', 'MA_JA', 'NP', 'Clause', 'Sentence', 'Pair', 'Vocab', 'vocab', 'lum_clause', 'lumira_text',
-           'JaRealiser', 'tense_bearing', 'inherited', 'run_tenses', 'japanese_text']
+           'AKEYS', 'MA_JA', 'SOSHITE_JA', 'STOP_JOINS', 'NP', 'Clause', 'Sentence', 'Pair', 'Vocab', 'vocab',
+           'lum_clause', 'lumira_text', 'JaRealiser', 'tense_bearing', 'inherited', 'run_tenses', 'japanese_text']
 
 # %% ../nbs/03_grammar.ipynb #8eb3a140
 import gc, random
@@ -324,6 +324,8 @@ def predicate(self:JaRealiser, c, role, jt, polite, q):
 
 # %% ../nbs/03_grammar.ipynb #ce19a490
 MA_JA = (('けど、', 'けれど、', 'が、', '。でも、'), ('が、', 'けど、', 'けれど、', '。でも、'))  # plain, polite; canonical first
+SOSHITE_JA = '。そして、'  # "and" where the Japanese needs a full stop (see `plan`)
+STOP_JOINS = tuple(dict.fromkeys(j for j in (*MA_JA[0], *MA_JA[1], SOSHITE_JA) if j.startswith('。')))  # joins that end a Japanese sentence but not the Lumira one
 
 @patch
 def question(self:JaRealiser, pred, polite):
@@ -398,7 +400,7 @@ def sentence(self:JaRealiser, m:Sentence, jts=None):
     for c, (j, jt) in zip(m.clauses, self.plan(m, jts)):
         s = self.clause(c, 'chain' if j == 'e' else 'final' if j == 'end' else 'ma', jt, polite)
         if j == 'e': s += '、'
-        elif j == 'soshite': s += '。そして、'
+        elif j == 'soshite': s += SOSHITE_JA
         elif j == 'ma': s += self.choose(MA_JA[polite], 0.5)
         elif c.q: s = self.question(s, polite)
         else: s += self.choose(('。', ''), 0.7)

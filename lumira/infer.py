@@ -13,13 +13,14 @@ from functools import lru_cache
 import torch
 from fastcore.basics import patch
 from .phonology import to_katakana, stress
+from .grammar import STOP_JOINS
 from .model import MICRO, ModelConfig, LumiraTransformer
 from .data import DIRECTIONS, check_direction, BOS_ID, PAD_ID, to_lumira, to_japanese, generate_pairs, train_tokenizer
 from .train import load_checkpoint, Checkpoint, SHIPPED_DIR
 
 # %% ../nbs/50_infer.ipynb #7cc8ce37
 SENTENCE_END = '。！？.!?'
-JOINED_OPENERS = ('でも', 'そして')  # a Japanese sentence opening so goes on the one before: one Lumira sentence
+JOINED_OPENERS = tuple(j.strip('。、') for j in STOP_JOINS)  # a Japanese sentence opening so goes on the one before: one Lumira sentence
 
 def split_sentences(text:str, # any text, possibly several sentences
                    )->list: # the sentences, stripped, in order; empty pieces dropped
