@@ -173,7 +173,7 @@ def check(self:Translator,
          )->list: # one `RulesCheck` per sentence
     "Translate `text` sentence by sentence and compare every sentence with the rule-based translator."
     pieces = self._pieces(text, check_direction(direction))
-    outs = self.translate_batch(pieces, direction, method, **options)
+    outs = self.ckpt.translate(pieces, direction=direction, method=method, **options)  # already cut: no second split
     return [rules_agree(p, o, direction) for p, o in zip(pieces, outs)]
 
 @patch
