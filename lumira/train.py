@@ -248,7 +248,7 @@ RECIPES = {
     'tiny': TrainConfig(preset='tiny', lr=3e-4, warmup=1000),
     'nano': TrainConfig(preset='nano', batch_size=4, grad_accum=1, lr=1.5e-3, warmup=300, epochs=1,
                         eval_every=500, save_every=500),
-    'mini': TrainConfig(preset='mini', batch_size=4, grad_accum=1, lr=1e-3, warmup=300, epochs=4,
+    'mini': TrainConfig(preset='mini', batch_size=4, grad_accum=1, lr=1e-3, warmup=300, epochs=5,
                         eval_every=500, save_every=500),
     'micro': TrainConfig(preset='micro', batch_size=16, grad_accum=1, lr=3e-3, warmup=20, epochs=1, max_len=64,
                          eval_every=50, eval_samples=32, save_every=50, log_every=10),
