@@ -347,7 +347,7 @@ def checkpoints(folder:Path # a trainer's `out_dir`
 def latest_checkpoint(folder:Path # a trainer's `out_dir`
                      ) -> Path|None:
     "The newest periodic checkpoint in `folder`, or None."
-    found = checkpoints(folder) if Path(folder).is_dir() else []
+    found = checkpoints(folder)  # empty for a missing folder
     return found[-1] if found else None
 
 @patch
@@ -524,7 +524,7 @@ def choose_final(folder:Path, # a trainer's `out_dir`, with `best.pt` and period
                  valid:dict   # name -> pairs: the whole validation splits
                 ) -> Path:
     "Of `best.pt` and the periodic checkpoints kept in `folder`, the one with the highest `validation_score` on all of `valid`."
-    found = [p for p in [Path(folder)/'best.pt', *checkpoints(folder)] if p.exists()] if Path(folder).is_dir() else []
+    found = [p for p in [Path(folder)/'best.pt', *checkpoints(folder)] if p.exists()]
     if not found: raise FileNotFoundError(f'no checkpoint in {folder}')
     scores, steps = {}, set()
     for p in found:  # one at a time: a SMALL checkpoint with its optimizer is 700 MB
