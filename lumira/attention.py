@@ -4,12 +4,12 @@
 
 # %% auto #0
 __all__ = ['padding_mask', 'causal_mask', 'attention', 'fast_attention', 'MultiHeadAttention', 'sinusoidal_positions',
-           'rotary_angles', 'apply_rotary', 'relative_position_bucket', 'RelativePositionBias']
+           'rotary_angles', 'rotary_cos_sin', 'apply_rotary', 'relative_position_bucket', 'RelativePositionBias']
 
 # %% ../nbs/20_attention.ipynb #17b6ea1d
 # Exports: padding_mask, causal_mask, attention (reference), fast_attention (PyTorch's fused kernel),
 # MultiHeadAttention (self/cross, fused QKV, KV cache, weights on request, rotary q/k, an added bias),
-# sinusoidal_positions, apply_rotary (+ rotary_angles), relative_position_bucket, RelativePositionBias.
+# sinusoidal_positions, apply_rotary (+ rotary_angles, rotary_cos_sin), relative_position_bucket, RelativePositionBias.
 # Left out: grouped-query attention, ALiBi, rotary scaling for contexts longer than training.
 import math
 import torch
@@ -99,14 +99,15 @@ class MultiHeadAttention(nn.Module):
 def self_qkv(self:MultiHeadAttention,
              x:torch.Tensor, # (batch, len, d_model)
              cache:dict|None=None, # per-layer KV cache, updated in place
-             positions:torch.Tensor|None=None, # rotary: (len,) or (batch, len); default cached length + 0..len-1
+             positions:torch.Tensor|tuple|None=None, # rotary: (len,) or (batch, len), or their rotary_cos_sin; default cached length + 0..len-1
             )->tuple: # q, k, v (batch, heads, len or cached+len, d_k)
     "Project `x` to queries, keys and values, rotate q and k if `rotary`, append k and v to the cache."
     q, k, v = self.split(self.qkv_proj(x), 3)
     past = cache['k'].shape[2] if cache is not None and 'k' in cache else 0
     if self.rotary:
         if positions is None: positions = torch.arange(past, past + x.shape[1], device=x.device)
-        q, k = apply_rotary(q, positions, self.rotary_base), apply_rotary(k, positions, self.rotary_base)
+        cs = positions if isinstance(positions, tuple) else rotary_cos_sin(positions, self.d_k, self.rotary_base)
+        q, k = apply_rotary(q, cs), apply_rotary(k, cs)
     if cache is not None:
         if past: k, v = torch.cat([cache['k'], k], 2), torch.cat([cache['v'], v], 2)
         cache['k'], cache['v'] = k, v
@@ -135,7 +136,7 @@ def forward(self:MultiHeadAttention,
             is_causal:bool=False, # self-attention: query i sees keys up to its own position
             cache:dict|None=None, # per-layer KV cache, updated in place
             need_weights:bool=False, # also return the weights (batch, heads, len_q, len_k)
-            positions:torch.Tensor|None=None, # rotary only: positions of x, (len_q,) or (batch, len_q)
+            positions:torch.Tensor|tuple|None=None, # rotary only: positions of x, (len_q,) or (batch, len_q), or their rotary_cos_sin
             bias:torch.Tensor|None=None, # float, broadcastable to (batch, heads, len_q, len_k), added to the scores
            ):
     "Attend from `x` to itself or to `memory`; returns the output, and the weights if asked."
@@ -172,15 +173,22 @@ def rotary_angles(positions:torch.Tensor, # (len,) or (batch, len) integer posit
     inv_freq = base ** (-torch.arange(0, d_k, 2, dtype=torch.float32, device=positions.device) / d_k)
     return positions.float()[..., None] * inv_freq
 
+def rotary_cos_sin(positions:torch.Tensor, # (len,) positions, or (batch, len): one row per sequence
+                   d_k:int, # head width (even)
+                   base:float=10000.0, # rotary base b
+                  )->tuple: # (cos, sin), float32 (len, d_k/2), or (batch, 1, len, d_k/2) to broadcast over heads
+    "Cosines and sines of the rotation angles; compute once, rotate queries and keys of every layer with them."
+    ang = rotary_angles(positions, d_k, base)
+    if ang.dim() == 3: ang = ang[:, None]   # per sequence, the same for every head
+    return ang.cos(), ang.sin()
+
 def apply_rotary(x:torch.Tensor, # queries or keys (batch, heads, len, d_k), or (len, d_k)
-                 positions:torch.Tensor, # (len,) positions, or (batch, len): one row per sequence
-                 base:float=10000.0, # rotary base b
+                 positions:torch.Tensor|tuple, # (len,) or (batch, len) positions, or their `rotary_cos_sin`
+                 base:float=10000.0, # rotary base b (unused when given cos and sin)
                 )->torch.Tensor: # x rotated: same shape and dtype
     "Turn each pair $(x_{2i}, x_{2i+1})$ of `x` by $m\\theta_i$ (rotary position embedding, pairs interleaved)."
     if x.shape[-1] % 2: raise ValueError(f'rotary needs an even head width, got d_k={x.shape[-1]}')
-    ang = rotary_angles(positions, x.shape[-1], base)
-    if ang.dim() == 3 and x.dim() == 4: ang = ang[:, None]   # per sequence, the same for every head
-    cos, sin = ang.cos(), ang.sin()
+    cos, sin = positions if isinstance(positions, tuple) else rotary_cos_sin(positions, x.shape[-1], base)
     x1, x2 = x.float()[..., 0::2], x.float()[..., 1::2]
     return torch.stack([x1 * cos - x2 * sin, x2 * cos + x1 * sin], -1).flatten(-2).to(x.dtype)
 
