@@ -329,7 +329,7 @@ def next_logits(self:LumiraLM,
     if not isinstance(out, torch.Tensor) or out.shape != logits.shape: raise ValueError(f'logits_processor must return a tensor of shape {tuple(logits.shape)}')
     stuck = ~done & ~torch.isfinite(out).any(-1)
     if stuck.any(): raise ValueError(f'logits_processor left no allowed token in row(s) {stuck.nonzero().flatten().tolist()}')
-    return out
+    return out.masked_fill(done[:, None], 0.0)   # finished rows write padding anyway: whatever it did to them, keep sampling defined
 
 # %% ../nbs/60_lm.ipynb #782d07dc
 def decode_mask(valid:torch.Tensor, # (batch, keys) bool: True for real tokens, False for left padding
