@@ -7,8 +7,10 @@ every construction >= 1 %, round trip of the reference translator 100 %.
 import argparse, os, platform, tempfile, time
 from collections import Counter
 from pathlib import Path
-from lumira.data import (generate_pairs, coverage, CONSTRUCTIONS, to_lumira, to_japanese, build_corpus, read_split,
-                         train_tokenizer, token_stats, SPLITS)
+from lumira.pairs import generate_pairs, coverage, CONSTRUCTIONS
+from lumira.translate import to_lumira, to_japanese
+from lumira.corpus import build_corpus, read_split, SPLITS
+from lumira.tokenizer import train_tokenizer, token_stats
 
 def timed(f, *a, **k):
     t = time.perf_counter(); r = f(*a, **k); return r, time.perf_counter() - t

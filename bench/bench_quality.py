@@ -11,7 +11,8 @@ import argparse, json, time
 from pathlib import Path
 
 import torch
-from lumira.data import Record, lumira_data, read_split
+from lumira.corpus import Record, read_split
+from lumira.data import lumira_data
 from lumira.train import SHIPPED_DIR, evaluate, load_checkpoint
 from lumira.translate import to_lumira, to_japanese
 

@@ -14,6 +14,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 from .attention import MultiHeadAttention, padding_mask, sinusoidal_positions
+from .tokenizer import PAD_ID, BOS_ID, EOS_ID, MAX_LEN
 
 # %% ../nbs/30_model.ipynb #2b577577
 @dataclass
@@ -25,11 +26,11 @@ class ModelConfig:
     n_encoder_layers:int=3 # encoder depth
     n_decoder_layers:int=3 # decoder depth
     d_ff:int=1024 # hidden width of the feed-forward blocks
-    max_len:int=128 # longest source or target sequence (positions), BOS included
+    max_len:int=MAX_LEN # longest source or target sequence (positions), BOS included
     dropout:float=0.1 # dropout on embeddings, residual branches, attention and FFN
-    pad_id:int=0 # padding id (masked in attention, never generated)
-    bos_id:int=1 # start-of-sequence id, first decoder input
-    eos_id:int=2 # end-of-sequence id, stops generation
+    pad_id:int=PAD_ID # padding id (masked in attention, never generated)
+    bos_id:int=BOS_ID # start-of-sequence id, first decoder input
+    eos_id:int=EOS_ID # end-of-sequence id, stops generation
 
     def __post_init__(self):
         for f in ('vocab_size', 'd_model', 'n_heads', 'd_ff', 'max_len'):
@@ -41,10 +42,12 @@ class ModelConfig:
         if len(set(ids)) < 3 or not all(0 <= i < self.vocab_size for i in ids):
             raise ValueError(f'pad_id, bos_id, eos_id must be distinct ids below vocab_size={self.vocab_size}, got {ids}')
 
-    def to_dict(self)->dict: return asdict(self)
+    def to_dict(self)->dict: "The config as plain data (what a checkpoint stores)."; return asdict(self)
 
     @classmethod
-    def from_dict(cls, d:dict):
+    def from_dict(cls,
+                  d:dict, # as from `to_dict`
+                 ):
         "Rebuild a config from `to_dict` output; unknown keys are an error."
         unknown = set(d) - {f.name for f in fields(cls)}
         if unknown: raise ValueError(f'unknown ModelConfig keys: {sorted(unknown)}')
@@ -52,10 +55,10 @@ class ModelConfig:
 
 # %% ../nbs/30_model.ipynb #52197057
 MICRO = ModelConfig(vocab_size=32, d_model=64, n_heads=4, n_encoder_layers=2, n_decoder_layers=2, d_ff=128, max_len=32, dropout=0.0)
-NANO = ModelConfig(vocab_size=4000, d_model=128, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=512, max_len=128, dropout=0.1)
-MINI = ModelConfig(vocab_size=4000, d_model=256, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=1024, max_len=128, dropout=0.1)
-TINY = ModelConfig(vocab_size=8000, d_model=256, n_heads=4, n_encoder_layers=4, n_decoder_layers=4, d_ff=1024, max_len=128, dropout=0.1)
-SMALL = ModelConfig(vocab_size=8000, d_model=512, n_heads=8, n_encoder_layers=6, n_decoder_layers=6, d_ff=2048, max_len=128, dropout=0.1)
+NANO = ModelConfig(vocab_size=4000, d_model=128, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=512, max_len=MAX_LEN, dropout=0.1)
+MINI = ModelConfig(vocab_size=4000, d_model=256, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=1024, max_len=MAX_LEN, dropout=0.1)
+TINY = ModelConfig(vocab_size=8000, d_model=256, n_heads=4, n_encoder_layers=4, n_decoder_layers=4, d_ff=1024, max_len=MAX_LEN, dropout=0.1)
+SMALL = ModelConfig(vocab_size=8000, d_model=512, n_heads=8, n_encoder_layers=6, n_decoder_layers=6, d_ff=2048, max_len=MAX_LEN, dropout=0.1)
 BASE = ModelConfig(vocab_size=16000, d_model=768, n_heads=12, n_encoder_layers=6, n_decoder_layers=6, d_ff=3072, max_len=256, dropout=0.1)
 PRESETS = dict(micro=MICRO, nano=NANO, mini=MINI, tiny=TINY, small=SMALL, base=BASE)
 

@@ -15,8 +15,11 @@ from fastcore.basics import patch
 from tqdm.auto import tqdm
 
 from .model import ModelConfig, LumiraTransformer, PRESETS
-from .data import (LEXICON_VERSION, DIRECTIONS, check_direction, LumiraTokenizer, TranslationDataset, TokenBatchSampler,
-                         collate, pad_batch, read_split, lumira_data, to_japanese, Record)
+from .lexicon import LEXICON_VERSION
+from .translate import to_japanese
+from .corpus import Record, read_split
+from .tokenizer import DIRECTIONS, check_direction, LumiraTokenizer
+from .data import TranslationDataset, TokenBatchSampler, collate, pad_batch, lumira_data
 from .grammar import SET_PHRASES
 
 # %% auto #0
