@@ -4,10 +4,12 @@
 
 # %% auto #0
 __all__ = ['MICRO', 'NANO', 'MINI', 'TINY', 'SMALL', 'BASE', 'PRESETS', 'ModelConfig', 'FeedForward', 'EncoderLayer',
-           'DecoderLayer', 'LumiraTransformer', 'param_count', 'top_k_filter', 'top_p_filter', 'choose_next']
+           'DecoderLayer', 'LumiraTransformer', 'param_count', 'top_k_filter', 'top_p_filter', 'choose_next',
+           'eval_mode']
 
 # %% ../nbs/30_model.ipynb #ffab5076
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, asdict, fields
 import torch
 import torch.nn as nn
@@ -267,6 +269,16 @@ def _beam_search(self:LumiraTransformer, memory, mem_mask, max_len, num_beams, l
     best = (scores / lengths ** length_penalty).argmax(-1)
     return ys.view(B, K, -1)[torch.arange(B, device=dev), best, 1:]
 
+# %% ../nbs/30_model.ipynb #730a65b9
+@contextmanager
+def eval_mode(model:nn.Module, # any module
+             ):
+    "Run a `with` block with `model` in eval mode (no dropout), then put it back in the mode it was in."
+    was_training = model.training
+    model.eval()
+    try: yield model
+    finally: model.train(was_training)
+
 # %% ../nbs/30_model.ipynb #5c256684
 @patch
 @torch.no_grad()
@@ -289,16 +301,13 @@ def generate(self:LumiraTransformer,
     max_len = c.max_len - 1 if max_len is None else max_len
     if not isinstance(max_len, int) or not 1 <= max_len <= c.max_len - 1: raise ValueError(f'max_len must be an int in [1, {c.max_len - 1}], got {max_len!r}')
     if method == 'beam' and (not isinstance(num_beams, int) or num_beams < 1): raise ValueError(f'num_beams must be a positive int, got {num_beams!r}')
-    was_training = self.training
-    self.eval()
-    try:
+    with eval_mode(self):
         memory, mask = self.encode(src)
         if method == 'beam': out = self._beam_search(memory, mask, max_len, num_beams, length_penalty, use_cache, min_len)
         else:
             g = None if seed is None else torch.Generator(src.device).manual_seed(seed)
             out = self._generate_simple(memory, mask, max_len, method, use_cache, min_len,
                                         temperature=temperature, top_k=top_k, top_p=top_p, generator=g)
-    finally: self.train(was_training)
     width = int((out != c.pad_id).sum(1).max())
     return out[:, :max(width, 1)]
 
@@ -311,9 +320,6 @@ def cross_attention(self:LumiraTransformer,
                    )->list: # per decoder layer: weights (batch, heads, T, S)
     "Cross-attention weights of every decoder layer for a source and a (generated) target."
     self.check_ids(tgt_in, 'tgt_in')
-    was_training = self.training
-    self.eval()
-    try:
+    with eval_mode(self):
         memory, mask = self.encode(src)
         return self.decode(tgt_in, memory, mask, need_weights=True)[1]
-    finally: self.train(was_training)
