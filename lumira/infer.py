@@ -18,7 +18,7 @@ from .model import MICRO, ModelConfig, LumiraTransformer
 from .pairs import generate_pairs
 from .translate import to_lumira, to_japanese
 from .tokenizer import DIRECTIONS, check_direction, BOS_ID, PAD_ID, train_tokenizer
-from .train import load_checkpoint, Checkpoint, SHIPPED_DIR
+from .checkpoint import load_checkpoint, Checkpoint, SHIPPED_DIR
 
 # %% ../nbs/50_infer.ipynb #7cc8ce37
 SENTENCE_END = '。！？.!?'
@@ -68,7 +68,7 @@ def stress_marks(sentence:str, # a Lumira sentence
 # %% ../nbs/50_infer.ipynb #a14a275c
 class Translator:
     "Japanese ↔ Lumira translation with a trained `Checkpoint`."
-    def __init__(self, ckpt:Checkpoint): # a checkpoint from `lumira.train` (model, tokenizer, config)
+    def __init__(self, ckpt:Checkpoint): # a checkpoint from `lumira.checkpoint` (model, tokenizer, config)
         self.ckpt, self.model, self.tokenizer, self.config = ckpt, ckpt.model, ckpt.tokenizer, ckpt.config
         self.model.eval()
 
