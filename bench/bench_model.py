@@ -10,11 +10,12 @@
 Timings alternate ours/theirs and report medians, because a small shared CPU is noisy.
 Usage: python bench/bench_model.py [--repeats 7] [--quick] [--threads N]
 """
-import argparse, math, platform, statistics, time, warnings
+import argparse, math, platform, warnings
 from dataclasses import replace
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from _timing import alternate
 from lumira.attention import sinusoidal_positions
 from lumira.model import LumiraTransformer, TINY, SMALL
 
@@ -76,17 +77,6 @@ def step_fn(model, batch, device, amp):
         else: loss.backward(); opt.step()
         sync(device)
     return step
-
-
-def alternate(fns, repeats, warmup=2):
-    "Median seconds per call of each function, calls interleaved to share the machine's noise fairly."
-    for f in fns:
-        for _ in range(warmup): f()
-    times = [[] for _ in fns]
-    for _ in range(repeats):
-        for f, ts in zip(fns, times):
-            t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
-    return [statistics.median(ts) for ts in times]
 
 
 def bench_train(name, c, batch, src_len, tgt_len, device, repeats, amp=False):
