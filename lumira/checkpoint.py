@@ -134,8 +134,8 @@ def read_exported(path:Path # a folder written by `export_model`
     for f in (CONFIG_FILE, WEIGHTS_FILE, TOKENIZER_FILE):
         if not (path/f).is_file(): _fail(path, f'not an exported lumira model: {f} is missing')
     try: d = json.loads((path/CONFIG_FILE).read_text(encoding='utf-8'))
-    except ValueError as e: _fail(path, f'config.json is not valid JSON ({e})')
-    if d.get('format') != CKPT_FORMAT: _fail(path, 'config.json has no lumira format marker')
+    except ValueError as e: _fail(path, f'{CONFIG_FILE} is not valid JSON ({e})')
+    if d.get('format') != CKPT_FORMAT: _fail(path, f'{CONFIG_FILE} has no lumira format marker')
     return {**d, 'model': path/WEIGHTS_FILE, 'tokenizer': (path/TOKENIZER_FILE).read_bytes(), 'state': None}
 
 # %% ../nbs/35_checkpoint.ipynb #72e6f983
