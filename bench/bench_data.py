@@ -4,24 +4,24 @@ usage: python bench/bench_data.py [--n 100000] [--seed 0] [--skip-roundtrip]
 Targets (issue 2): 100,000 pairs in <= 10 s, tokenizer <= 60 s, >= 99 % unique pairs,
 every construction >= 1 %, round trip of the reference translator 100 %.
 """
-import argparse, os, platform, tempfile, time
+import argparse, os, platform, tempfile
 from collections import Counter
 from pathlib import Path
-from lumira.data import (generate_pairs, coverage, CONSTRUCTIONS, to_lumira, to_japanese, build_corpus, read_split,
-                         train_tokenizer, token_stats, SPLITS)
-
-def timed(f, *a, **k):
-    t = time.perf_counter(); r = f(*a, **k); return r, time.perf_counter() - t
+from _timing import timed
+from lumira.pairs import generate_pairs, coverage
+from lumira.translate import to_lumira, to_japanese
+from lumira.corpus import build_corpus, read_split, SPLITS
+from lumira.tokenizer import train_tokenizer, token_stats
 
 def roundtrip(pairs, show=3):
     "Share of pairs with to_lumira(ja) == lum, and with to_lumira(to_japanese(lum)) == lum."
     bad1, bad2 = [], []
     for p in pairs:
         try: ok = to_lumira(p.ja) == p.lum
-        except ValueError as e: ok = False
+        except ValueError: ok = False
         if not ok: bad1.append(p)
         try: ok = to_lumira(to_japanese(p.lum)) == p.lum
-        except ValueError as e: ok = False
+        except ValueError: ok = False
         if not ok: bad2.append(p)
     for p in bad1[:show]: print(f'   ja  -> lum failed: {p.ja} | {p.lum}')
     for p in bad2[:show]: print(f'   lum -> ja -> lum failed: {p.lum}')
@@ -50,7 +50,7 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         meta, t_corpus = timed(build_corpus, Path(d), n=a.n, seed=a.seed)
         print(f'build_corpus({a.n:,}): {t_corpus:.1f} s; splits: ' + ', '.join(f'{k} {v:,}' for k, v in meta['counts'].items()))
-        train = read_split(Path(d)/'train.jsonl')
+        train = read_split(Path(d), 'train')
         tok, t_tok = timed(train_tokenizer, train)
         print(f'train_tokenizer on {len(train):,} train pairs: {t_tok:.1f} s (target <= 60 s); vocab_size {tok.vocab_size:,} (ceiling 8,000, min_count 50)')
         for s in ('train', 'test_long'):

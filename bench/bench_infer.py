@@ -13,9 +13,11 @@ Usage: python bench/bench_infer.py [--model PATH | --untrained nano] [--directio
 when no trained model exists yet; they never stop on their own, so their output is capped at `--max-new`
 tokens (16 by default, a typical Lumira sentence) and the figures estimate a trained model of that size.
 """
-import argparse, platform, statistics, time
+import argparse, platform, statistics
 import torch
+from _timing import seconds, Stopwatch
 from lumira.model import PRESETS
+from lumira.tokenizer import DIRECTIONS
 from lumira.infer import Translator
 
 JA = ['こんにちは', 'ありがとう', '私はあなたを愛しています', 'あなたは私を愛していますか？', '月は美しい。',
@@ -28,15 +30,11 @@ LUM = ['Sola!', 'Luna!', 'Mi ama tu.', 'Tu ama mi-na?', 'Luna bela.', 'Noi flori
 def sentences(direction, n): base = JA if direction == 'ja2lum' else LUM; return [base[i % len(base)] for i in range(n)]
 
 
-def timed(f):
-    t = time.perf_counter(); f(); return time.perf_counter() - t
-
-
 def latency(tr, direction, repeats, **kw):
     "Per-call seconds of `translate` on single sentences, after a warm-up."
     xs = sentences(direction, repeats)
     for x in xs[:5]: tr.translate(x, direction, **kw)
-    return [timed(lambda: tr.translate(x, direction, **kw)) for x in xs]
+    return [seconds(tr.translate, x, direction, **kw) for x in xs]
 
 
 def throughput(tr, direction, n, rounds, **kw):
@@ -45,8 +43,8 @@ def throughput(tr, direction, n, rounds, **kw):
     tr.translate_batch(xs[:8], direction, **kw)
     loop, batch = [], []
     for _ in range(rounds):
-        loop.append(n / timed(lambda: [tr.translate(x, direction, **kw) for x in xs]))
-        batch.append(n / timed(lambda: tr.translate_batch(xs, direction, batch_size=n, **kw)))
+        loop.append(n / seconds(lambda: [tr.translate(x, direction, **kw) for x in xs]))
+        batch.append(n / seconds(tr.translate_batch, xs, direction, batch_size=n, **kw))
     same = tr.translate_batch(xs, direction, batch_size=n, **kw) == [tr.translate(x, direction, **kw) for x in xs]
     return statistics.median(loop), statistics.median(batch), same
 
@@ -56,27 +54,26 @@ def main(argv=None):
     p.add_argument('--model', default=None, help='checkpoint path (default: the shipped model)')
     p.add_argument('--untrained', default=None, choices=list(PRESETS), help='time random weights of this preset instead')
     p.add_argument('--max-new', type=int, default=None, help='cap on output tokens (default: none; 16 with --untrained)')
-    p.add_argument('--direction', default='ja2lum', choices=('ja2lum', 'lum2ja'))
+    p.add_argument('--direction', default='ja2lum', choices=DIRECTIONS)
     p.add_argument('--n', type=int, default=256, help='sentences in the throughput test')
     p.add_argument('--repeats', type=int, default=50, help='single-sentence calls timed')
     p.add_argument('--rounds', type=int, default=3, help='loop/batch alternations')
     p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: torch chooses)')
     a = p.parse_args(argv)
     if a.threads: torch.set_num_threads(a.threads)
-    t0 = time.perf_counter()
-    if a.untrained:
-        tr = Translator.untrained(n_pairs=3000, config=PRESETS[a.untrained], vocab_size=PRESETS[a.untrained].vocab_size,
-                                  max_len=PRESETS[a.untrained].max_len)
-        a.max_new = a.max_new or 16
-    else: tr = Translator.from_pretrained(a.model)
+    with Stopwatch() as load:
+        if a.untrained:
+            tr = Translator.untrained(n_pairs=3000, config=PRESETS[a.untrained], vocab_size=PRESETS[a.untrained].vocab_size,
+                                      max_len=PRESETS[a.untrained].max_len)
+            a.max_new = a.max_new or 16
+        else: tr = Translator.from_pretrained(a.model)
     kw = {} if a.max_new is None else dict(max_len=a.max_new)
-    load = time.perf_counter() - t0
     c = tr.config
     print(f'machine: {platform.machine()} {platform.processor() or ""} | torch {torch.__version__} | '
           f'{torch.get_num_threads()} threads | python {platform.python_version()}')
     name = f'untrained {a.untrained}, output capped at {a.max_new} tokens' if a.untrained else a.model or 'shipped default'
     print(f'model: {name} | d_model={c.d_model} layers={c.n_encoder_layers}+{c.n_decoder_layers} '
-          f'vocab={c.vocab_size} | {sum(q.numel() for q in tr.model.parameters()) / 1e6:.2f} M parameters | loaded in {load:.2f}s')
+          f'vocab={c.vocab_size} | {sum(q.numel() for q in tr.model.parameters()) / 1e6:.2f} M parameters | loaded in {load.seconds:.2f}s')
     print(f'example: {sentences(a.direction, 3)[2]!r} -> {tr.translate(sentences(a.direction, 3)[2], a.direction, **kw)!r}')
     ts = sorted(latency(tr, a.direction, a.repeats, **kw))
     med, p90 = statistics.median(ts) * 1e3, ts[int(0.9 * (len(ts) - 1))] * 1e3

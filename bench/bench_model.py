@@ -10,12 +10,14 @@
 Timings alternate ours/theirs and report medians, because a small shared CPU is noisy.
 Usage: python bench/bench_model.py [--repeats 7] [--quick] [--threads N]
 """
-import argparse, math, platform, statistics, time, warnings
+import argparse, math, platform, warnings
 from dataclasses import replace
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from _timing import alternate
 from lumira.attention import sinusoidal_positions
+from lumira.tokenizer import MAX_LEN
 from lumira.model import LumiraTransformer, TINY, SMALL
 
 
@@ -78,17 +80,6 @@ def step_fn(model, batch, device, amp):
     return step
 
 
-def alternate(fns, repeats, warmup=2):
-    "Median seconds per call of each function, calls interleaved to share the machine's noise fairly."
-    for f in fns:
-        for _ in range(warmup): f()
-    times = [[] for _ in fns]
-    for _ in range(repeats):
-        for f, ts in zip(fns, times):
-            t = time.perf_counter(); f(); ts.append(time.perf_counter() - t)
-    return [statistics.median(ts) for ts in times]
-
-
 def bench_train(name, c, batch, src_len, tgt_len, device, repeats, amp=False):
     torch.manual_seed(0)
     ours, theirs = LumiraTransformer(c).to(device).train(), TorchReference(c).to(device).train()
@@ -140,14 +131,14 @@ def main():
     print(f'\n# GPU: {torch.cuda.get_device_name(0)}')
     print('| measurement | shape | params | ours | torch.nn.Transformer | ours/theirs | throughput |')
     print('|---|---|---|---|---|---|---|')
-    c = replace(SMALL, max_len=128)
+    c = replace(SMALL, max_len=MAX_LEN)
     torch.cuda.reset_peak_memory_stats()
-    bench_train('SMALL', c, 24, 128, 127, gpu, reps, amp=True)
-    print(f'peak GPU memory (ours and the reference alive, batch 24x128): {torch.cuda.max_memory_allocated() / 2**30:.2f} GiB')
+    bench_train('SMALL', c, 24, MAX_LEN, MAX_LEN - 1, gpu, reps, amp=True)
+    print(f'peak GPU memory (ours and the reference alive, batch 24x{MAX_LEN}): {torch.cuda.max_memory_allocated() / 2**30:.2f} GiB')
     torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
     model = LumiraTransformer(c).to(gpu).train()
-    step_fn(model, make_batch(c, 24, 128, 127, gpu), gpu, True)()
-    print(f'peak GPU memory, our SMALL training step alone at batch 24x128 fp16 autocast: {torch.cuda.max_memory_allocated() / 2**30:.2f} GiB')
+    step_fn(model, make_batch(c, 24, MAX_LEN, MAX_LEN - 1, gpu), gpu, True)()
+    print(f'peak GPU memory, our SMALL training step alone at batch 24x{MAX_LEN} fp16 autocast: {torch.cuda.max_memory_allocated() / 2**30:.2f} GiB')
     del model; torch.cuda.empty_cache()
     with torch.autocast('cuda', dtype=torch.float16):
         bench_generate('SMALL fp16', c, 24, 64, 64, gpu, reps)

@@ -7,16 +7,15 @@ how the shipped model carries its own measured metrics.
 
     python bench/bench_quality.py [--model DIR_OR_FILE] [--data data/] [--n 0] [--record]
 """
-import argparse, json, time
+import argparse, json
 from pathlib import Path
 
-import torch
-from lumira.data import Record, lumira_data, read_split
-from lumira.train import SHIPPED_DIR, evaluate, load_checkpoint
+from _timing import timed
+from lumira.corpus import Record, TEST_SPLITS, read_split, split_file
+from lumira.tokenizer import DIRECTIONS
+from lumira.data import build_data
+from lumira.checkpoint import SHIPPED_DIR, CONFIG_FILE, evaluate, load_checkpoint
 from lumira.translate import to_lumira, to_japanese
-
-
-SPLITS = ('test', 'test_compositional', 'test_long')
 
 # Sentences written by hand from ../shared/LUMIRA.md (its examples, Part A's phrases, the reference translator's
 # hand-written checks), not drawn from the generator: references come from the reference translator.
@@ -46,20 +45,19 @@ def main():
     p.add_argument('--record', action='store_true', help="write the metrics into the exported model's config.json")
     a = p.parse_args()
     data = Path(a.data)
-    if not (data/'test.jsonl').exists(): lumira_data.__wrapped__(n=100_000, seed=0, out=str(data))
+    if not all(split_file(data, s).exists() for s in TEST_SPLITS): build_data(data, n=100_000, seed=0)
     ckpt = load_checkpoint(a.model)
     metrics, rows = {}, ['| split | direction | exact | BLEU | chrF | n |', '|---|---|---|---|---|---|']
-    for split in (*SPLITS, 'handwritten'):
-        pairs = handwritten() if split == 'handwritten' else read_split(data/f'{split}.jsonl')
-        for d in ('ja2lum', 'lum2ja'):
-            t0 = time.perf_counter()
-            m = evaluate(ckpt, pairs, d, n=a.n or None)
+    for split in (*TEST_SPLITS, 'handwritten'):
+        pairs = handwritten() if split == 'handwritten' else read_split(data, split)
+        for d in DIRECTIONS:
+            m, dt = timed(evaluate, ckpt, pairs, d, n=a.n or None)
             metrics[f'{split}/{d}'] = {k: round(m[k], 2) for k in ('exact', 'bleu', 'chrf', 'n')}
             rows.append(f"| {split} | {d} | {m['exact']:.2f} | {m['bleu']:.2f} | {m['chrf']:.2f} | {m['n']} |")
-            print(rows[-1], f'({time.perf_counter() - t0:.0f} s)', flush=True)
+            print(rows[-1], f'({dt:.0f} s)', flush=True)
     print('\n'.join(rows))
     if a.record:
-        cfg_path = Path(a.model or SHIPPED_DIR)/'config.json'
+        cfg_path = Path(a.model or SHIPPED_DIR)/CONFIG_FILE
         cfg = json.loads(cfg_path.read_text(encoding='utf-8'))
         cfg['meta']['metrics'] = metrics
         cfg_path.write_text(json.dumps(cfg, indent=1, ensure_ascii=False, sort_keys=True) + '\n', encoding='utf-8')

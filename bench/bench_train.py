@@ -14,11 +14,12 @@ of the host and of launching kernels, and a T4 host is no faster at that.
 
     python bench/bench_train.py [--steps 40] [--threads N] [--cuda-only] [--data DIR]
 """
-import argparse, os, tempfile, time
+import argparse, tempfile
 from dataclasses import replace
 from pathlib import Path
 
 import torch
+from _timing import timed
 from lumira.train import RECIPES, Trainer, load_data, smoothed_loss
 
 T4_PEAK_FP16 = 65e12           # FLOP/s, FP16 tensor cores (NVIDIA's T4 datasheet)
@@ -28,11 +29,9 @@ T4_SUSTAINED = (0.20, 0.40)   # assumed share of that peak a small seq2seq model
 def throughput(trainer, steps):
     "Median target tokens/s and seconds per update over `steps` updates, after 3 warm-up updates."
     for _ in range(3): trainer.train_step()
-    if trainer.device.type == 'cuda': torch.cuda.synchronize(); torch.cuda.reset_peak_memory_stats()
-    toks, t0 = 0, time.perf_counter()
-    for _ in range(steps): toks += trainer.train_step()['tokens']
-    if trainer.device.type == 'cuda': torch.cuda.synchronize()
-    dt = time.perf_counter() - t0
+    sync = torch.cuda.synchronize if trainer.device.type == 'cuda' else None
+    if sync: sync(); torch.cuda.reset_peak_memory_stats()
+    toks, dt = timed(lambda: sum(trainer.train_step()['tokens'] for _ in range(steps)), sync=sync)
     return toks / dt, dt / steps
 
 

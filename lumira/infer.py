@@ -15,8 +15,10 @@ from fastcore.basics import patch
 from .phonology import to_katakana, stress
 from .grammar import STOP_JOINS
 from .model import MICRO, ModelConfig, LumiraTransformer
-from .data import DIRECTIONS, check_direction, BOS_ID, PAD_ID, to_lumira, to_japanese, generate_pairs, train_tokenizer
-from .train import load_checkpoint, Checkpoint, SHIPPED_DIR
+from .pairs import generate_pairs
+from .translate import to_lumira, to_japanese
+from .tokenizer import DIRECTIONS, check_direction, BOS_ID, PAD_ID, train_tokenizer
+from .checkpoint import load_checkpoint, Checkpoint, SHIPPED_DIR
 
 # %% ../nbs/50_infer.ipynb #7cc8ce37
 SENTENCE_END = '。！？.!?'
@@ -34,7 +36,7 @@ def split_sentences(text:str, # any text, possibly several sentences
     return out
 
 # %% ../nbs/50_infer.ipynb #846b970d
-_all_ = ['check_direction']  # from `lumira.data`; part of this module's input checks
+_all_ = ['check_direction']  # from `lumira.tokenizer`; part of this module's input checks
 
 def check_text(text, # what the caller passed as text
                name:str='text', # how to call it in the error
@@ -66,7 +68,7 @@ def stress_marks(sentence:str, # a Lumira sentence
 # %% ../nbs/50_infer.ipynb #a14a275c
 class Translator:
     "Japanese ↔ Lumira translation with a trained `Checkpoint`."
-    def __init__(self, ckpt:Checkpoint): # a checkpoint from `lumira.train` (model, tokenizer, config)
+    def __init__(self, ckpt:Checkpoint): # a checkpoint from `lumira.checkpoint` (model, tokenizer, config)
         self.ckpt, self.model, self.tokenizer, self.config = ckpt, ckpt.model, ckpt.tokenizer, ckpt.config
         self.model.eval()
 

@@ -4,16 +4,19 @@
 
 # %% auto #0
 __all__ = ['MICRO', 'NANO', 'MINI', 'TINY', 'SMALL', 'BASE', 'PRESETS', 'ModelConfig', 'FeedForward', 'EncoderLayer',
-           'DecoderLayer', 'LumiraTransformer', 'param_count', 'top_k_filter', 'top_p_filter', 'choose_next']
+           'DecoderLayer', 'LumiraTransformer', 'param_count', 'top_k_filter', 'top_p_filter', 'choose_next',
+           'eval_mode']
 
 # %% ../nbs/30_model.ipynb #ffab5076
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, asdict, fields
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from fastcore.basics import patch
 from .attention import MultiHeadAttention, padding_mask, sinusoidal_positions
+from .tokenizer import PAD_ID, BOS_ID, EOS_ID, MAX_LEN
 
 # %% ../nbs/30_model.ipynb #2b577577
 @dataclass
@@ -25,11 +28,11 @@ class ModelConfig:
     n_encoder_layers:int=3 # encoder depth
     n_decoder_layers:int=3 # decoder depth
     d_ff:int=1024 # hidden width of the feed-forward blocks
-    max_len:int=128 # longest source or target sequence (positions), BOS included
+    max_len:int=MAX_LEN # longest source or target sequence (positions), BOS included
     dropout:float=0.1 # dropout on embeddings, residual branches, attention and FFN
-    pad_id:int=0 # padding id (masked in attention, never generated)
-    bos_id:int=1 # start-of-sequence id, first decoder input
-    eos_id:int=2 # end-of-sequence id, stops generation
+    pad_id:int=PAD_ID # padding id (masked in attention, never generated)
+    bos_id:int=BOS_ID # start-of-sequence id, first decoder input
+    eos_id:int=EOS_ID # end-of-sequence id, stops generation
 
     def __post_init__(self):
         for f in ('vocab_size', 'd_model', 'n_heads', 'd_ff', 'max_len'):
@@ -41,10 +44,12 @@ class ModelConfig:
         if len(set(ids)) < 3 or not all(0 <= i < self.vocab_size for i in ids):
             raise ValueError(f'pad_id, bos_id, eos_id must be distinct ids below vocab_size={self.vocab_size}, got {ids}')
 
-    def to_dict(self)->dict: return asdict(self)
+    def to_dict(self)->dict: "The config as plain data (what a checkpoint stores)."; return asdict(self)
 
     @classmethod
-    def from_dict(cls, d:dict):
+    def from_dict(cls,
+                  d:dict, # as from `to_dict`
+                 ):
         "Rebuild a config from `to_dict` output; unknown keys are an error."
         unknown = set(d) - {f.name for f in fields(cls)}
         if unknown: raise ValueError(f'unknown ModelConfig keys: {sorted(unknown)}')
@@ -52,10 +57,10 @@ class ModelConfig:
 
 # %% ../nbs/30_model.ipynb #52197057
 MICRO = ModelConfig(vocab_size=32, d_model=64, n_heads=4, n_encoder_layers=2, n_decoder_layers=2, d_ff=128, max_len=32, dropout=0.0)
-NANO = ModelConfig(vocab_size=4000, d_model=128, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=512, max_len=128, dropout=0.1)
-MINI = ModelConfig(vocab_size=4000, d_model=256, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=1024, max_len=128, dropout=0.1)
-TINY = ModelConfig(vocab_size=8000, d_model=256, n_heads=4, n_encoder_layers=4, n_decoder_layers=4, d_ff=1024, max_len=128, dropout=0.1)
-SMALL = ModelConfig(vocab_size=8000, d_model=512, n_heads=8, n_encoder_layers=6, n_decoder_layers=6, d_ff=2048, max_len=128, dropout=0.1)
+NANO = ModelConfig(vocab_size=4000, d_model=128, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=512, max_len=MAX_LEN, dropout=0.1)
+MINI = ModelConfig(vocab_size=4000, d_model=256, n_heads=4, n_encoder_layers=3, n_decoder_layers=3, d_ff=1024, max_len=MAX_LEN, dropout=0.1)
+TINY = ModelConfig(vocab_size=8000, d_model=256, n_heads=4, n_encoder_layers=4, n_decoder_layers=4, d_ff=1024, max_len=MAX_LEN, dropout=0.1)
+SMALL = ModelConfig(vocab_size=8000, d_model=512, n_heads=8, n_encoder_layers=6, n_decoder_layers=6, d_ff=2048, max_len=MAX_LEN, dropout=0.1)
 BASE = ModelConfig(vocab_size=16000, d_model=768, n_heads=12, n_encoder_layers=6, n_decoder_layers=6, d_ff=3072, max_len=256, dropout=0.1)
 PRESETS = dict(micro=MICRO, nano=NANO, mini=MINI, tiny=TINY, small=SMALL, base=BASE)
 
@@ -264,6 +269,16 @@ def _beam_search(self:LumiraTransformer, memory, mem_mask, max_len, num_beams, l
     best = (scores / lengths ** length_penalty).argmax(-1)
     return ys.view(B, K, -1)[torch.arange(B, device=dev), best, 1:]
 
+# %% ../nbs/30_model.ipynb #730a65b9
+@contextmanager
+def eval_mode(model:nn.Module, # any module
+             ):
+    "Run a `with` block with `model` in eval mode (no dropout), then put it back in the mode it was in."
+    was_training = model.training
+    model.eval()
+    try: yield model
+    finally: model.train(was_training)
+
 # %% ../nbs/30_model.ipynb #5c256684
 @patch
 @torch.no_grad()
@@ -286,16 +301,13 @@ def generate(self:LumiraTransformer,
     max_len = c.max_len - 1 if max_len is None else max_len
     if not isinstance(max_len, int) or not 1 <= max_len <= c.max_len - 1: raise ValueError(f'max_len must be an int in [1, {c.max_len - 1}], got {max_len!r}')
     if method == 'beam' and (not isinstance(num_beams, int) or num_beams < 1): raise ValueError(f'num_beams must be a positive int, got {num_beams!r}')
-    was_training = self.training
-    self.eval()
-    try:
+    with eval_mode(self):
         memory, mask = self.encode(src)
         if method == 'beam': out = self._beam_search(memory, mask, max_len, num_beams, length_penalty, use_cache, min_len)
         else:
             g = None if seed is None else torch.Generator(src.device).manual_seed(seed)
             out = self._generate_simple(memory, mask, max_len, method, use_cache, min_len,
                                         temperature=temperature, top_k=top_k, top_p=top_p, generator=g)
-    finally: self.train(was_training)
     width = int((out != c.pad_id).sum(1).max())
     return out[:, :max(width, 1)]
 
@@ -308,9 +320,6 @@ def cross_attention(self:LumiraTransformer,
                    )->list: # per decoder layer: weights (batch, heads, T, S)
     "Cross-attention weights of every decoder layer for a source and a (generated) target."
     self.check_ids(tgt_in, 'tgt_in')
-    was_training = self.training
-    self.eval()
-    try:
+    with eval_mode(self):
         memory, mask = self.encode(src)
         return self.decode(tgt_in, memory, mask, need_weights=True)[1]
-    finally: self.train(was_training)
