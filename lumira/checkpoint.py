@@ -4,7 +4,7 @@
 
 # %% ../nbs/35_checkpoint.ipynb #a3b827e1
 from __future__ import annotations
-import copy, json, os, shutil
+import copy, hashlib, json, os, shutil, warnings
 from dataclasses import dataclass
 from pathlib import Path
 import torch
@@ -12,13 +12,13 @@ import lumira
 from .lexicon import LEXICON_VERSION
 from .translate import to_japanese
 from .tokenizer import DIRECTIONS, TOKENIZER_FILE, check_direction, LumiraTokenizer
-from .data import pad_batch
+from .data import pad_batch, check_int
 from .model import ModelConfig, LumiraTransformer
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'SHIPPED_DIR', 'CONFIG_FILE', 'WEIGHTS_FILE', 'atomic_save', 'Checkpoint',
-           'checkpoint_dict', 'read_checkpoint', 'export_model', 'read_exported', 'load_checkpoint', 'evaluate',
-           'translation_table', 'validation_score']
+__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'SHIPPED_DIR', 'CONFIG_FILE', 'WEIGHTS_FILE', 'HASHED', 'atomic_save', 'Checkpoint',
+           'digest', 'file_sha256', 'checkpoint_dict', 'seal', 'MissingCheckpoint', 'read_checkpoint', 'export_model',
+           'read_exported', 'load_checkpoint', 'evaluate', 'translation_table', 'validation_score']
 
 # %% ../nbs/35_checkpoint.ipynb #cffc42e4
 def atomic_save(obj,       # anything `torch.save` can write (tensors, dicts, bytes, numbers)
@@ -58,7 +58,9 @@ class Checkpoint:
                   **kwargs                   # passed on to `LumiraTransformer.generate`
                  ) -> list:
         "Translate a list of sentences, in batches, with the model's `generate`."
-        check_direction(direction)
+        if isinstance(texts, str) or not isinstance(texts, (list, tuple)) or not all(isinstance(t, str) for t in texts):
+            raise TypeError(f'texts must be a list of strings, got {type(texts).__name__}')
+        check_direction(direction); batch_size = check_int(batch_size, 'batch_size', 1)
         dev, out = next(self.model.parameters()).device, []
         for i in range(0, len(texts), batch_size):
             ids = self.tokenizer.encode(texts[i:i+batch_size], direction=direction, add_eos=True)
@@ -69,18 +71,58 @@ class Checkpoint:
             out += [self.tokenizer.decode(row) for row in gen.tolist()]
         return out
 
+# %% ../nbs/35_checkpoint.ipynb #1e13be2c
+def _feed(h, obj):
+    "Feed `obj` (nested dicts, lists, tuples, tensors, bytes, plain scalars) into the hash `h`, type and size first."
+    if isinstance(obj, torch.Tensor):
+        t = obj.detach().cpu().contiguous().reshape(-1)
+        h.update(f'T{t.dtype}{tuple(obj.shape)}:'.encode()); h.update(t.view(torch.uint8).numpy())
+    elif isinstance(obj, dict):
+        h.update(b'D%d:' % len(obj))
+        for k, v in obj.items(): _feed(h, k); _feed(h, v)
+    elif isinstance(obj, (list, tuple)):
+        h.update(b'L%d:' % len(obj))
+        for v in obj: _feed(h, v)
+    elif isinstance(obj, bytes): h.update(b'B%d:' % len(obj)); h.update(obj)
+    else: r = f'{type(obj).__name__}:{obj!r}'.encode(); h.update(b'S%d:' % len(r)); h.update(r)
+
+def digest(obj # bytes, or nested plain data and tensors (a state dict, a config, a training state)
+          ) -> str:
+    "SHA-256 (hex) of `obj`: of the bytes themselves for `bytes`, else of every value, in order."
+    if isinstance(obj, bytes): return hashlib.sha256(obj).hexdigest()
+    h = hashlib.sha256(); _feed(h, obj)
+    return h.hexdigest()
+
+def file_sha256(path:Path # a file
+               ) -> str:
+    "SHA-256 (hex) of a file's bytes, read in 1 MB blocks: what `sha256sum` prints."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        while block := f.read(1 << 20): h.update(block)
+    return h.hexdigest()
+
 # %% ../nbs/35_checkpoint.ipynb #889028fb
+HASHED = {'model': 'weights', 'tokenizer': 'tokenizer', 'model_config': 'model config', 'meta': 'meta', 'state': 'training state'}  # the parts a checkpoint's `sha256` covers, and what a message calls them
+
 def checkpoint_dict(model:LumiraTransformer,   # the network
                     tokenizer:LumiraTokenizer, # its tokenizer
                     meta:dict|None=None,       # anything else worth keeping (plain Python values)
                     state:dict|None=None       # training state for an exact resume
                    ) -> dict:
-    "Everything one needs to use or resume a model, as plain data `torch.load(weights_only=True)` accepts."
-    return {'format': CKPT_FORMAT, 'format_version': CKPT_VERSION, 'lexicon_version': LEXICON_VERSION,
-            'model_config': model.config.to_dict(), 'model': model.state_dict(),
-            'tokenizer': tokenizer.to_bytes(), 'meta': meta or {}, 'state': state}
+    "Everything one needs to use or resume a model, as plain data `torch.load(weights_only=True)` accepts, with a digest of each part."
+    return seal({'format': CKPT_FORMAT, 'format_version': CKPT_VERSION, 'lexicon_version': LEXICON_VERSION,
+                 'model_config': model.config.to_dict(), 'model': model.state_dict(),
+                 'tokenizer': tokenizer.to_bytes(), 'meta': meta or {}, 'state': state})
+
+def seal(d:dict # a checkpoint dict, e.g. one read back and changed on purpose
+        ) -> dict:
+    "`d` with the SHA-256 of each of its `HASHED` parts (re)computed, as `read_checkpoint` will check them."
+    return {**d, 'sha256': {k: digest(d.get(k)) for k in HASHED}}
 
 # %% ../nbs/35_checkpoint.ipynb #d737591c
+class MissingCheckpoint(FileNotFoundError, ValueError):
+    "No checkpoint at a path: a `FileNotFoundError`, and a `ValueError` like every other load failure."
+
 def _fail(path, why):
     "Raise a `ValueError` that names the file `path` and says `why`."
     raise ValueError(f'{path}: {why}')
@@ -90,19 +132,47 @@ def _check_lexicon(d, path):
     if d['lexicon_version'] != LEXICON_VERSION:
         _fail(path, f"trained on lexicon v{d['lexicon_version']}, but this lumira has lexicon v{LEXICON_VERSION}: its words would not match")
 
+def _no_digest(path):
+    "Warn that `path` was written before lumira stored digests (accepted: it may be a good old file)."
+    warnings.warn(f'{path}: no SHA-256 stored (written before lumira stored them), so damage to it cannot be detected; '
+                  'save or export it again to add one', stacklevel=4)
+
+def _check_digests(d, path):
+    "Refuse a checkpoint `d` whose parts do not match their stored SHA-256."
+    sums = d.get('sha256')
+    if sums is None: return _no_digest(path)
+    if not isinstance(sums, dict) or set(sums) != set(HASHED): _fail(path, f'its sha256 entry is damaged (expected digests of {list(HASHED)})')
+    for k, name in HASHED.items():
+        if digest(d.get(k)) != sums[k]: _fail(path, f'its {name} do not match their SHA-256: the file is damaged')
+
+# %% ../nbs/35_checkpoint.ipynb #12d4d4ba
+def _check_config(d, path) -> ModelConfig:
+    "The `ModelConfig` of checkpoint `d`, refused (naming `path`) when malformed or too large, before anything is allocated."
+    try: return ModelConfig.from_dict(d['model_config'])
+    except (TypeError, ValueError) as e: _fail(path, f'bad model config: {e}')
+
+def _check_weights(weights, path):
+    "Refuse `weights` that are not a dict of named tensors, or that hold NaN or infinite values."
+    if not isinstance(weights, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in weights.items()):
+        _fail(path, 'its weights are not a dict of named tensors')
+    bad = [k for k, v in weights.items() if v.is_floating_point() and not torch.isfinite(v).all()]
+    if bad: _fail(path, f'{len(bad)} of {len(weights)} weight tensors hold NaN or infinite values (e.g. {bad[0]}): the model is broken')
+
 def read_checkpoint(path:Path, # a checkpoint file written by `atomic_save(checkpoint_dict(...))`
                     any_lexicon:bool=True, # False: refuse a checkpoint trained on another lexicon version
                     resumable:bool=False, # True: refuse a checkpoint without training state
                    ) -> dict:
-    "Read a checkpoint file safely (`weights_only=True`) and check it is a whole lumira checkpoint."
+    "Read a checkpoint file safely (`weights_only=True`) and check it is whole: digests, config, finite weights."
     path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f'no checkpoint at {path}')
+    if not path.is_file(): raise MissingCheckpoint(f'no checkpoint at {path}')
     try: d = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e: _fail(path, f'not a readable lumira checkpoint: it is corrupt, truncated by an interrupted save, or not a checkpoint ({type(e).__name__}: {str(e)[:120]})')
     if not isinstance(d, dict) or d.get('format') != CKPT_FORMAT: _fail(path, 'not a lumira checkpoint (no format marker)')
-    if d.get('format_version') != CKPT_VERSION: _fail(path, f"checkpoint format {d.get('format_version')} but this lumira reads format {CKPT_VERSION}")
+    if d.get('format_version') != CKPT_VERSION: _fail(path, f"checkpoint format {d.get('format_version')!r:.20} but this lumira reads format {CKPT_VERSION}")
     missing = {'lexicon_version', 'model_config', 'model', 'tokenizer'} - set(d)
     if missing: _fail(path, f'incomplete checkpoint, missing {sorted(missing)}')
+    _check_digests(d, path); _check_config(d, path); _check_weights(d['model'], path)
+    if not isinstance(d['tokenizer'], bytes) or not isinstance(d.get('meta', {}), dict): _fail(path, 'its tokenizer or meta has the wrong type')
     if not any_lexicon: _check_lexicon(d, path)
     if resumable and not d.get('state'): _fail(path, 'has no training state, so it cannot be resumed (it is an inference checkpoint)')
     return d
@@ -121,21 +191,35 @@ def export_model(ckpt:Checkpoint,             # a trained checkpoint
     cfg = {'format': CKPT_FORMAT, 'format_version': CKPT_VERSION, 'lexicon_version': ckpt.meta.get('lexicon_version', LEXICON_VERSION),
            'model_config': ckpt.config.to_dict(), 'dtype': str(dtype).split('.')[-1],
            'meta': {**{k: v for k, v in ckpt.meta.items() if k != 'path'}, **(meta or {})}}  # no local paths in a shipped file
+    cfg['sha256'] = {f: file_sha256(tmp/f) for f in (WEIGHTS_FILE, TOKENIZER_FILE)}  # integrity: checked by `read_exported`
     (tmp/CONFIG_FILE).write_text(json.dumps(cfg, indent=1, ensure_ascii=False, sort_keys=True) + '\n', encoding='utf-8')
     if dest.exists(): shutil.rmtree(dest)
     os.replace(tmp, dest)
     return dest
 
 # %% ../nbs/35_checkpoint.ipynb #253d130e
+def _check_files(path, sums):
+    "Refuse an exported folder `path` whose files do not match the SHA-256 its config.json lists (`sums`)."
+    if sums is None: return _no_digest(path)
+    if not isinstance(sums, dict) or not {WEIGHTS_FILE, TOKENIZER_FILE} <= set(sums): _fail(path, f'the sha256 of {CONFIG_FILE} must list {WEIGHTS_FILE} and {TOKENIZER_FILE}')
+    for name, want in sums.items():
+        if not isinstance(name, str) or Path(name).name != name or not (path/name).is_file():
+            _fail(path, f'{CONFIG_FILE} lists a SHA-256 for {name!r:.40}, which is not a file of this folder')
+        if file_sha256(path/name) != want: _fail(path, f'{name} does not match its SHA-256 in {CONFIG_FILE}: the file is damaged or was changed')
+
 def read_exported(path:Path # a folder written by `export_model`
                  ) -> dict:
-    "Read an exported model folder into the same shape `read_checkpoint` returns (weights loaded later)."
+    "Read an exported model folder into the same shape `read_checkpoint` returns (weights loaded later), checking its files' SHA-256."
     path = Path(path)
     for f in (CONFIG_FILE, WEIGHTS_FILE, TOKENIZER_FILE):
         if not (path/f).is_file(): _fail(path, f'not an exported lumira model: {f} is missing')
     try: d = json.loads((path/CONFIG_FILE).read_text(encoding='utf-8'))
-    except ValueError as e: _fail(path, f'{CONFIG_FILE} is not valid JSON ({e})')
-    if d.get('format') != CKPT_FORMAT: _fail(path, f'{CONFIG_FILE} has no lumira format marker')
+    except ValueError as e: _fail(path, f'{CONFIG_FILE} is not valid JSON ({str(e)[:120]})')
+    if not isinstance(d, dict) or d.get('format') != CKPT_FORMAT: _fail(path, f'{CONFIG_FILE} has no lumira format marker')
+    if d.get('format_version') != CKPT_VERSION: _fail(path, f"format {d.get('format_version')!r:.20} but this lumira reads format {CKPT_VERSION}")
+    missing = {'lexicon_version', 'model_config'} - set(d)
+    if missing or not isinstance(d.get('meta', {}), dict): _fail(path, f'{CONFIG_FILE} is incomplete: missing {sorted(missing)}, or meta is not a dict')
+    _check_config(d, path); _check_files(path, d.get('sha256'))
     return {**d, 'model': path/WEIGHTS_FILE, 'tokenizer': (path/TOKENIZER_FILE).read_bytes(), 'state': None}
 
 # %% ../nbs/35_checkpoint.ipynb #72e6f983
@@ -143,19 +227,23 @@ def load_checkpoint(path:Path|None=None,  # checkpoint file, exported folder, or
                     device:str='cpu',      # where to put the model
                     any_lexicon:bool=False # accept a model trained on another lexicon version
                    ) -> Checkpoint:
-    "Load a model with its tokenizer and config; refuses corrupt, incomplete or mismatched files with a clear message."
+    "Load a model with its tokenizer and config; refuses damaged, incomplete, oversized or mismatched files with a `ValueError` that names them."
     from safetensors.torch import load_model
+    try: device = torch.device(device)
+    except (TypeError, RuntimeError): raise ValueError(f"device must be 'cpu', 'cuda' or 'cuda:N', got {device!r:.40}") from None
     path = SHIPPED_DIR if path is None else Path(path)
     d = read_exported(path) if path.is_dir() else read_checkpoint(path)
     if not any_lexicon: _check_lexicon(d, path)
-    try: cfg, tok = ModelConfig.from_dict(d['model_config']), LumiraTokenizer.from_bytes(d['tokenizer'])
-    except (TypeError, ValueError) as e: _fail(path, f'bad model config or tokenizer: {e}')
+    cfg = _check_config(d, path)  # before anything is allocated
+    try: tok = LumiraTokenizer.from_bytes(d['tokenizer'])
+    except Exception as e: _fail(path, f'its tokenizer is not a SentencePiece model ({type(e).__name__}: {str(e)[:120]})')
     if tok.vocab_size != cfg.vocab_size: _fail(path, f'tokenizer has {tok.vocab_size} pieces but the model expects {cfg.vocab_size}')
     model = LumiraTransformer(cfg)
     try:
         if isinstance(d['model'], Path): load_model(model, str(d['model']))
         else: model.load_state_dict(d['model'])
     except Exception as e: _fail(path, f'weights do not fit the model config ({type(e).__name__}: {str(e)[:160]})')
+    if isinstance(d['model'], Path): _check_weights(model.state_dict(), path)
     meta = {**d.get('meta', {}), 'lexicon_version': d['lexicon_version'], 'path': str(path)}
     return Checkpoint(model.to(device).eval(), tok, cfg, meta, d.get('state'))
 
@@ -169,11 +257,14 @@ def evaluate(ckpt:Checkpoint,          # a loaded model
             ) -> dict:
     "Exact match, BLEU and chrF (all 0–100) of `ckpt` on `pairs`, with the translations."
     import sacrebleu
-    pairs = list(pairs)[:n] if n else list(pairs)
+    check_direction(direction)
+    pairs = list(pairs)[:None if n is None else check_int(n, 'n', 1)]
     if not pairs: raise ValueError('evaluate needs at least one pair')
     to_lum = direction == 'ja2lum'
-    src = [p.ja if to_lum else p.lum for p in pairs]
-    ref = [p.lum if to_lum else (getattr(p, 'ja_canon', None) or to_japanese(p.lum)) for p in pairs]
+    try:
+        src = [p.ja if to_lum else p.lum for p in pairs]
+        ref = [p.lum if to_lum else (getattr(p, 'ja_canon', None) or to_japanese(p.lum)) for p in pairs]
+    except AttributeError: raise TypeError('pairs must hold objects with .ja and .lum (and .ja_canon), e.g. a corpus split') from None
     hyp = ckpt.translate(src, direction, method, **kwargs)
     return {'exact': 100 * sum(h == r for h, r in zip(hyp, ref)) / len(ref),
             'bleu': sacrebleu.corpus_bleu(hyp, [ref], tokenize='13a' if to_lum else 'char').score,
@@ -195,6 +286,8 @@ def validation_score(ckpt:Checkpoint, # a model
                      n:int|None=None  # only the first `n` pairs of each split (None: all)
                     ) -> dict:
     "Exact/BLEU/chrF per split and direction, and the `score` that ranks checkpoints."
+    if not isinstance(valid, dict): raise TypeError(f'valid must be a dict of split name -> pairs, got {type(valid).__name__}')
+    if not valid: raise ValueError('valid needs at least one split')
     res = {}
     for name, pairs in valid.items():
         for d in DIRECTIONS:
