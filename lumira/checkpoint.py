@@ -4,7 +4,8 @@
 
 # %% ../nbs/35_checkpoint.ipynb #a3b827e1
 from __future__ import annotations
-import copy, hashlib, json, os, shutil, warnings
+import copy, hashlib, json, os, re, secrets, shutil, time, warnings
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 import torch
@@ -16,9 +17,11 @@ from .data import pad_batch, check_int
 from .model import ModelConfig, LumiraTransformer
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'SHIPPED_DIR', 'CONFIG_FILE', 'WEIGHTS_FILE', 'HASHED', 'atomic_save', 'Checkpoint',
-           'digest', 'file_sha256', 'checkpoint_dict', 'seal', 'MissingCheckpoint', 'read_checkpoint', 'export_model',
-           'read_exported', 'load_checkpoint', 'evaluate', 'translation_table', 'validation_score']
+__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'SHIPPED_DIR', 'CONFIG_FILE', 'WEIGHTS_FILE', 'HASHED', 'LEGACY_RUN', 'atomic_save',
+           'Checkpoint', 'digest', 'file_sha256', 'checkpoint_dict', 'seal', 'MissingCheckpoint', 'read_checkpoint',
+           'export_model', 'read_exported', 'load_checkpoint', 'new_run_id', 'run_of', 'checkpoints',
+           'latest_checkpoint', 'check_out_dir', 'remove_stale_tmp', 'newest_resumable', 'evaluate',
+           'translation_table', 'validation_score']
 
 # %% ../nbs/35_checkpoint.ipynb #cffc42e4
 def atomic_save(obj,       # anything `torch.save` can write (tensors, dicts, bytes, numbers)
@@ -246,6 +249,87 @@ def load_checkpoint(path:Path|None=None,  # checkpoint file, exported folder, or
     if isinstance(d['model'], Path): _check_weights(model.state_dict(), path)
     meta = {**d.get('meta', {}), 'lexicon_version': d['lexicon_version'], 'path': str(path)}
     return Checkpoint(model.to(device).eval(), tok, cfg, meta, d.get('state'))
+
+# %% ../nbs/35_checkpoint.ipynb #68d1fdc4
+LEGACY_RUN = 'legacy'  # the run of checkpoints written before runs had ids, and of a run resumed from one
+
+def new_run_id() -> str:
+    "A fresh run id: UTC time and 6 random hex digits (from the OS: the seeded generators are not touched)."
+    return time.strftime('%Y%m%d-%H%M%S', time.gmtime()) + '-' + secrets.token_hex(3)
+
+@lru_cache(maxsize=256)
+def _run_of(path:str, mtime:int, size:int):
+    "Run id in the file `path` as it was at (`mtime`, `size`); None when it cannot be read."
+    try: d = torch.load(path, map_location='cpu', weights_only=True, mmap=True)
+    except Exception: return None
+    meta = d.get('meta') if isinstance(d, dict) else None
+    return (meta.get('run_id') or LEGACY_RUN) if isinstance(meta, dict) else None
+
+def run_of(path:Path # a checkpoint file
+          ) -> str|None:
+    "The run id of checkpoint `path` (`LEGACY_RUN` for one written before ids), None if unreadable; cheap and unchecked."
+    try: st = Path(path).stat()
+    except OSError: return None
+    return _run_of(str(path), st.st_mtime_ns, st.st_size)
+
+# %% ../nbs/35_checkpoint.ipynb #22e85a8f
+def checkpoints(folder:Path,         # a trainer's `out_dir`
+                run:str|None=None    # only this run's (None: every run's)
+               ) -> list:
+    "Periodic checkpoints in `folder`, oldest first (by step)."
+    found = sorted(Path(folder).glob('step*.pt'))  # empty for a missing folder
+    return found if run is None else [p for p in found if run_of(p) == run]
+
+def latest_checkpoint(folder:Path,      # a trainer's `out_dir`
+                      run:str|None=None # only this run's (None: every run's)
+                     ) -> Path|None:
+    "The newest periodic checkpoint in `folder`, or None."
+    found = checkpoints(folder, run)
+    return found[-1] if found else None
+
+def check_out_dir(folder:Path,         # where a new run would write
+                  overwrite:bool=False # True: say which files a new run may delete, instead of refusing
+                 ) -> list:
+    "The checkpoints already in `folder` (another run's: a new run has a new id); a `ValueError` if there are any and not `overwrite`."
+    periodic = checkpoints(folder)
+    old = [*periodic, *[p for p in [Path(folder)/'best.pt'] if p.exists()]]
+    if old and not overwrite:
+        newest, how = (periodic or old)[-1], 'continue it with --resume (Trainer.resume), ' if periodic else ''
+        raise ValueError(f'{folder} already holds {len(old)} checkpoint(s) of another run (run {run_of(newest)}, newest {newest.name}): '
+                         f'{how}replace it with --overwrite (overwrite=True), or choose another folder')
+    return old
+
+def remove_stale_tmp(folder:Path # a trainer's `out_dir`
+                    ) -> list:
+    "Delete the temporary files of saves killed mid-write (`.NAME.PID.tmp`) whose process is gone; the paths removed."
+    gone = []
+    for p in Path(folder).glob('.*.tmp'):
+        m = re.fullmatch(r'\..+\.(\d+)\.tmp', p.name)
+        if m and p.is_file() and (int(m[1]) == os.getpid() or not _alive(int(m[1]))): p.unlink(missing_ok=True); gone.append(p)
+    return gone
+
+def _alive(pid:int) -> bool:
+    "Whether process `pid` runs on this machine (POSIX; elsewhere: assume not)."
+    if os.name != 'posix': return False
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+# %% ../nbs/35_checkpoint.ipynb #195d8bb0
+def newest_resumable(path:Path, # a checkpoint file, or a folder of them
+                     say=print  # where to say which checkpoints were skipped, and why
+                    ) -> tuple: # (path, checkpoint dict)
+    "The checkpoint `path`, or in a folder the newest periodic one that reads back whole, skipping (and naming) damaged ones."
+    path = Path(path)
+    if not path.is_dir(): return path, read_checkpoint(path, any_lexicon=False, resumable=True)
+    found, why = checkpoints(path)[::-1], []
+    for p in found:
+        try: d = read_checkpoint(p, any_lexicon=False, resumable=True)
+        except ValueError as e: why.append(str(e)); say(f'cannot resume from {str(e)[:300]}; trying an older checkpoint'); continue
+        if why: say(f'resuming from {p.name}, the newest good checkpoint ({len(why)} newer one(s) skipped)')
+        return p, d
+    raise ValueError(f'{path}: no checkpoint to resume from' + (f': all {len(found)} are damaged, e.g. {why[0][:200]}' if found else ''))
 
 # %% ../nbs/35_checkpoint.ipynb #f383c8a8
 def evaluate(ckpt:Checkpoint,          # a loaded model

@@ -5,26 +5,30 @@
 # %% ../nbs/40_train.ipynb #a3b827e0
 from __future__ import annotations
 import math, random, sys, time
+from contextlib import nullcontext
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
 import torch, torch.nn.functional as F
+import torch.distributed as dist
 from fastcore.script import call_parse
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 
 from .lexicon import LEXICON_VERSION
 from .grammar import SET_PHRASES
-from .corpus import Record, VALID_SPLITS, read_split, split_file
-from .tokenizer import MAX_LEN, TOKENIZER_FILE, LumiraTokenizer
-from .data import TranslationDataset, TokenBatchSampler, collate, build_data
+from .corpus import Record, VALID_SPLITS
+from .tokenizer import MAX_LEN, LumiraTokenizer
+from .data import (TranslationDataset, TokenBatchSampler, collate, load_data, check_int, check_number,
+                         distributed, init_distributed, gather, all_sum)
 from .model import ModelConfig, LumiraTransformer, PRESETS, eval_mode
-from .checkpoint import Checkpoint, atomic_save, checkpoint_dict, read_checkpoint, load_checkpoint, export_model, validation_score
+from .checkpoint import (Checkpoint, atomic_save, checkpoint_dict, read_checkpoint, load_checkpoint, export_model, validation_score,
+                               LEGACY_RUN, new_run_id, run_of, checkpoints, latest_checkpoint, check_out_dir, remove_stale_tmp, newest_resumable)
 
 # %% auto #0
 __all__ = ['AMP_DTYPES', 'RECIPES', 'amp_for_capability', 'pick_device', 'lr_factor', 'smoothed_loss', 'TrainConfig',
-           'phrasebook', 'Trainer', 'rng_state', 'set_rng_state', 'checkpoints', 'latest_checkpoint', 'plot_losses',
-           'plot_metrics', 'choose_final', 'load_data', 'lumira_train']
+           'phrasebook', 'Trainer', 'rng_state', 'set_rng_state', 'plot_losses', 'plot_metrics', 'choose_final',
+           'lumira_train']
 
 # %% ../nbs/40_train.ipynb #69d5c119
 def amp_for_capability(capability:tuple|None # CUDA compute capability `(major, minor)`, or None for CPU
@@ -36,13 +40,16 @@ def amp_for_capability(capability:tuple|None # CUDA compute capability `(major, 
 # %% ../nbs/40_train.ipynb #5351ff30
 AMP_DTYPES = {'fp16': torch.float16, 'bf16': torch.bfloat16, 'fp32': None}  # what `amp` may name besides 'auto'
 
-def pick_device(device:str|None=None, # 'cpu', 'cuda', 'cuda:1'…; None picks CUDA when there is one
+def pick_device(device:str|None=None, # 'cpu', 'cuda', 'cuda:1'…; None picks CUDA when there is one (this process's GPU under torchrun)
                 amp:str='auto'        # 'auto' decides from the device; or a key of `AMP_DTYPES`
                ) -> tuple[torch.device, torch.dtype|None]:
     "The device to train on and its autocast dtype."
-    dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    try: dev = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    except (TypeError, RuntimeError): raise ValueError(f"device must be 'cpu', 'cuda' or 'cuda:N', got {device!r:.40}") from None
+    if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f'device={device!r} but this machine has no CUDA GPU')
+    if dev.type == 'cuda' and dev.index is None and distributed()[1] > 1: dev = torch.device('cuda', int(os.environ.get('LOCAL_RANK', 0)))
     if amp == 'auto': return dev, amp_for_capability(torch.cuda.get_device_capability(dev) if dev.type == 'cuda' else None)
-    if amp not in AMP_DTYPES: raise ValueError(f"amp must be 'auto' or one of {list(AMP_DTYPES)}, got {amp!r}")
+    if amp not in AMP_DTYPES: raise ValueError(f"amp must be 'auto' or one of {list(AMP_DTYPES)}, got {amp!r:.40}")
     if amp == 'fp16' and dev.type != 'cuda': raise ValueError("amp='fp16' (with a GradScaler) needs a CUDA GPU; on a CPU use 'bf16' or 'fp32'")
     return dev, AMP_DTYPES[amp]
 
@@ -95,6 +102,19 @@ class TrainConfig:
     phrasebook:int=20            # copies of every lone set phrase added to the training pairs (see `phrasebook`)
     amp:str='auto'               # autocast: 'auto' (see `pick_device`), 'fp16', 'bf16' or 'fp32'
 
+    def __post_init__(self):
+        "Check every field by name, so a bad recipe fails here and not inside torch."
+        if not isinstance(self.preset, str): raise TypeError(f'preset must be a str, got {type(self.preset).__name__}')
+        for f, lo in dict(batch_size=1, grad_accum=1, warmup=0, epochs=1, eval_every=1, eval_samples=1, save_every=1,
+                          keep_last=1, log_every=1, phrasebook=0).items(): check_int(getattr(self, f), f, lo)
+        check_int(self.seed, 'seed', 0, 2**63 - 1); check_int(self.max_len, 'max_len', 3, 65_536)  # BOS, a token, EOS
+        check_number(self.lr, 'lr', 0, 1, open_lo=True); check_number(self.clip, 'clip', 0, open_lo=True)
+        for f in ('min_lr_ratio', 'label_smoothing'): check_number(getattr(self, f), f, 0, 1)
+        check_number(self.weight_decay, 'weight_decay', 0)
+        if self.patience is not None: check_int(self.patience, 'patience', 1)
+        if self.minutes is not None: check_number(self.minutes, 'minutes', 0, open_lo=True)
+        if self.amp != 'auto' and self.amp not in AMP_DTYPES: raise ValueError(f"amp must be 'auto' or one of {list(AMP_DTYPES)}, got {self.amp!r:.40}")
+
     @property
     def max_tokens(self)->int: "Padded tokens a micro-batch may hold."; return self.batch_size * self.max_len
 
@@ -119,7 +139,7 @@ def phrasebook(repeats:int=20 # copies of each written form
 
 # %% ../nbs/40_train.ipynb #d06e5dd6
 class Trainer:
-    "Train a `LumiraTransformer` on both directions of a pair corpus, with AMP, accumulation and exact resume."
+    "Train a `LumiraTransformer` on both directions of a pair corpus, with AMP, accumulation, exact resume, on one process or several."
     def __init__(self,
                  cfg:TrainConfig,           # the recipe
                  tokenizer:LumiraTokenizer, # shared tokenizer (sets the vocabulary size)
@@ -127,21 +147,40 @@ class Trainer:
                  valid:dict|None=None,      # name -> pairs to validate on, e.g. {'valid': …, 'valid_compositional': …}
                  out_dir:Path|None=None,    # where checkpoints go (None: keep nothing on disk)
                  device:str|None=None,      # 'cpu', 'cuda'…; None picks CUDA when present
-                 model_config:ModelConfig|None=None # overrides the preset
+                 model_config:ModelConfig|None=None, # overrides the preset
+                 run_id:str|None=None,      # None: a new run, with a fresh id (`out_dir` must hold no other run's checkpoints); `resume` passes the id it continues
+                 overwrite:bool=False,      # a new run deletes another run's checkpoints in `out_dir` instead of refusing to start
                 ):
+        if not isinstance(cfg, TrainConfig): raise TypeError(f'cfg must be a TrainConfig, got {type(cfg).__name__}')
+        if model_config is None and cfg.preset not in PRESETS: raise ValueError(f'preset must be one of {list(PRESETS)}, got {cfg.preset!r:.40}')
+        if not isinstance(valid, (dict, type(None))): raise TypeError(f'valid must be a dict of split name -> pairs, got {type(valid).__name__}')
         self.cfg, self.tok, self.valid, self.out_dir = cfg, tokenizer, valid or {}, Path(out_dir) if out_dir else None
+        self.rank, self.world = distributed(); self.is_main = self.rank == 0
         self.device, self.amp = pick_device(device, cfg.amp)
+        self.run_id = self.start_run(run_id, overwrite)  # before any work: a folder of another run is refused at once
         torch.manual_seed(cfg.seed); random.seed(cfg.seed)
         mc = model_config or PRESETS[cfg.preset]
         self.model_config = ModelConfig.from_dict({**mc.to_dict(), 'vocab_size': tokenizer.vocab_size, 'max_len': cfg.max_len})
         self.model = LumiraTransformer(self.model_config).to(self.device)
+        if self.world > 1: torch.manual_seed(cfg.seed + self.rank)  # the same initial weights everywhere, then each process its own dropout
         self.data = TranslationDataset(list(train) + phrasebook(cfg.phrasebook), tokenizer, max_len=cfg.max_len)
-        self.sampler = TokenBatchSampler(self.data.lengths, max_tokens=cfg.max_tokens, seed=cfg.seed)
+        self.sampler = TokenBatchSampler(self.data.lengths, max_tokens=cfg.max_tokens, seed=cfg.seed, rank=self.rank, world=self.world)
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, betas=(0.9, 0.98), eps=1e-9, weight_decay=cfg.weight_decay)
         self.total_steps = max(1, cfg.epochs * len(self.sampler.batches(0)) // cfg.grad_accum)
         self.sched = torch.optim.lr_scheduler.LambdaLR(self.opt, lambda s: lr_factor(s, cfg.warmup, self.total_steps, cfg.min_lr_ratio))
         self.scaler = torch.amp.GradScaler(self.device.type, enabled=self.amp == torch.float16)
-        self.step, self.epoch, self.batch, self.history, self.best = 0, 0, 0, [], None
+        self.step, self.epoch, self.batch, self.history, self.best, self._ddp = 0, 0, 0, [], None, None
+
+# %% ../nbs/40_train.ipynb #50e6ff30
+@patch
+def net(self:Trainer) -> torch.nn.Module:
+    "What the training forward pass runs through: the model, or under several processes its DistributedDataParallel wrapper."
+    if self.world == 1: return self.model
+    if self._ddp is None:
+        from torch.nn.parallel import DistributedDataParallel
+        self._ddp = DistributedDataParallel(self.model, device_ids=[self.device.index] if self.device.type == 'cuda' else None,
+                                            broadcast_buffers=False)  # the only buffers are fixed position tables
+    return self._ddp
 
 # %% ../nbs/40_train.ipynb #0b3f1670
 @patch
@@ -155,17 +194,19 @@ def next_batch(self:Trainer) -> list:
 # %% ../nbs/40_train.ipynb #92c8a6e4
 @patch
 def train_step(self:Trainer) -> dict:
-    "One optimizer update over `grad_accum` micro-batches; returns loss, tokens, lr and gradient norm."
-    cfg, pad = self.cfg, self.model_config.pad_id
+    "One optimizer update over `grad_accum` micro-batches (on every process); returns loss, tokens, lr and gradient norm."
+    cfg, pad, net = self.cfg, self.model_config.pad_id, self.net()
     self.model.train()
     loss_sum, n_tok = 0., 0
-    for _ in range(cfg.grad_accum):
+    for i in range(cfg.grad_accum):
         src, tgt_in, tgt_out = self.next_batch()
-        with torch.autocast(self.device.type, dtype=self.amp or torch.bfloat16, enabled=self.amp is not None):
-            logits = self.model(src, tgt_in)
-        loss, n = smoothed_loss(logits, tgt_out, pad, cfg.label_smoothing)
-        self.scaler.scale(loss / cfg.grad_accum).backward()
+        with net.no_sync() if self.world > 1 and i < cfg.grad_accum - 1 else nullcontext():  # average gradients once per update
+            with torch.autocast(self.device.type, dtype=self.amp or torch.bfloat16, enabled=self.amp is not None):
+                logits = net(src, tgt_in)
+            loss, n = smoothed_loss(logits, tgt_out, pad, cfg.label_smoothing)
+            self.scaler.scale(loss / cfg.grad_accum).backward()
         loss_sum, n_tok = loss_sum + loss.item() * n.item(), n_tok + n.item()
+    loss_sum, n_tok = all_sum([loss_sum, n_tok], self.device)  # over all processes: all see the same loss
     self.scaler.unscale_(self.opt)
     gnorm = float(torch.nn.utils.clip_grad_norm_(self.model.parameters(), cfg.clip))
     finite = math.isfinite(loss_sum) and math.isfinite(gnorm)
@@ -174,7 +215,7 @@ def train_step(self:Trainer) -> dict:
     self.bad_steps = 0 if finite else getattr(self, 'bad_steps', 0) + 1
     if self.bad_steps >= 20: raise FloatingPointError(f'loss or gradients not finite for 20 updates in a row (step {self.step}): lower the learning rate')
     lr = self.sched.get_last_lr()[0]; self.sched.step(); self.step += 1
-    return {'step': self.step, 'loss': loss_sum / max(n_tok, 1), 'tokens': n_tok, 'lr': lr, 'grad_norm': gnorm}
+    return {'step': self.step, 'loss': loss_sum / max(n_tok, 1), 'tokens': int(n_tok), 'lr': lr, 'grad_norm': gnorm}
 
 # %% ../nbs/40_train.ipynb #133ca1d0
 def rng_state() -> dict:
@@ -192,9 +233,10 @@ def set_rng_state(s:dict # as from `rng_state`
 @patch
 def state(self:Trainer) -> dict:
     "Where training is and everything needed to continue it exactly."
+    rngs = gather(rng_state())  # every process's generators (on every process: a collective step)
     return {'step': self.step, 'epoch': self.epoch, 'batch': self.batch, 'train_config': asdict(self.cfg),
             'optimizer': self.opt.state_dict(), 'scheduler': self.sched.state_dict(), 'scaler': self.scaler.state_dict(),
-            'rng': rng_state(), 'history': self.history, 'best': self.best}
+            'rng': rngs[0], 'history': self.history, 'best': self.best, 'world': self.world, **({'rng_ranks': rngs} if self.world > 1 else {})}
 
 @patch
 def as_checkpoint(self:Trainer) -> Checkpoint:
@@ -203,61 +245,83 @@ def as_checkpoint(self:Trainer) -> Checkpoint:
 
 @patch
 def meta(self:Trainer) -> dict:
-    "What a checkpoint of this trainer says about it: lexicon, step, epoch, recipe, best validation."
-    return {'lexicon_version': LEXICON_VERSION, 'step': self.step, 'epoch': self.epoch, 'preset': self.cfg.preset,
-            'train_config': asdict(self.cfg), 'best': self.best}
+    "What a checkpoint of this trainer says about it: run, lexicon, step, epoch, recipe, processes, best validation."
+    return {'run_id': self.run_id, 'lexicon_version': LEXICON_VERSION, 'step': self.step, 'epoch': self.epoch, 'preset': self.cfg.preset,
+            'train_config': asdict(self.cfg), 'processes': self.world, 'best': self.best}
 
-# %% ../nbs/40_train.ipynb #c92f7096
-def checkpoints(folder:Path # a trainer's `out_dir`
-               ) -> list:
-    "Periodic checkpoints in `folder`, oldest first."
-    return sorted(Path(folder).glob('step*.pt'))
-
-def latest_checkpoint(folder:Path # a trainer's `out_dir`
-                     ) -> Path|None:
-    "The newest periodic checkpoint in `folder`, or None."
-    found = checkpoints(folder)  # empty for a missing folder
-    return found[-1] if found else None
+# %% ../nbs/40_train.ipynb #4cda706f
+@patch
+def start_run(self:Trainer,
+              run_id:str|None, # the run to continue, or None for a new one
+              overwrite:bool   # a new run may delete another run's checkpoints in `out_dir`
+             ) -> str:
+    "This run's id (rank 0's fresh one when `run_id` is None); claims `out_dir` and clears the leftovers of interrupted saves."
+    fresh = run_id is None
+    if fresh: run_id = gather(new_run_id())[0]  # one id for all processes
+    if self.out_dir is None: return run_id
+    old = check_out_dir(self.out_dir, overwrite) if fresh else []  # every process refuses alike
+    if self.is_main:
+        for p in old: p.unlink(missing_ok=True)
+        gone = remove_stale_tmp(self.out_dir)
+        if old: print(f'overwrite: deleted {len(old)} checkpoint(s) of an earlier run in {self.out_dir}')
+        if gone: print(f'removed {len(gone)} temporary file(s) left by interrupted saves in {self.out_dir}: {", ".join(p.name for p in gone)}')
+    return run_id
 
 @patch
 def save(self:Trainer,
-         path:Path|None=None # where to write; None: `out_dir/stepNNNNNNN.pt`, pruning old ones
+         path:Path|None=None # where to write; None: `out_dir/stepNNNNNNN.pt`, pruning this run's older ones
         ) -> Path:
-    "Write a resumable checkpoint atomically; keep only the last `keep_last` periodic ones."
+    "Write a resumable checkpoint atomically (rank 0; every process must call it); keep this run's last `keep_last` periodic ones."
     periodic = path is None
     if periodic:
         if self.out_dir is None: raise ValueError('this trainer has no out_dir: pass a path')
         path = self.out_dir/f'step{self.step:07d}.pt'
-    atomic_save(checkpoint_dict(self.model, self.tok, self.meta(), self.state()), path)
+    state = self.state()  # gathers every process's generators
+    if not self.is_main: return Path(path)
+    atomic_save(checkpoint_dict(self.model, self.tok, self.meta(), state), path)
     if periodic:
-        for old in checkpoints(self.out_dir)[:-self.cfg.keep_last]: old.unlink()
+        for old in checkpoints(self.out_dir, self.run_id)[:-self.cfg.keep_last]: old.unlink()
     return Path(path)
 
 # %% ../nbs/40_train.ipynb #9e5f55f3
 @patch(cls_method=True)
 def resume(cls:Trainer,
-           path:Path,             # a checkpoint written by `Trainer.save`
+           path:Path,             # a checkpoint written by `Trainer.save`, or a folder: its newest good one
            train:list,            # the same training pairs
            valid:dict|None=None,  # validation pairs
            out_dir:Path|None=None,# where further checkpoints go (default: the checkpoint's folder)
            device:str|None=None   # None picks CUDA when present
           ) -> Trainer:
-    "Rebuild a trainer exactly as it was when `path` was saved."
-    d = read_checkpoint(path, any_lexicon=False, resumable=True)
+    "Rebuild a trainer exactly as it was when `path` was saved (on as many processes as then: elsewise not bit for bit)."
+    path, d = newest_resumable(Path(path), say=print if distributed()[0] == 0 else lambda *a: None)
     s = d['state']
-    t = cls(TrainConfig(**s['train_config']), LumiraTokenizer.from_bytes(d['tokenizer']), train, valid,
-            out_dir or Path(path).parent, device, ModelConfig.from_dict(d['model_config']))
+    try:
+        cfg, tok, mc = TrainConfig(**s['train_config']), LumiraTokenizer.from_bytes(d['tokenizer']), ModelConfig.from_dict(d['model_config'])
+    except (TypeError, ValueError, KeyError) as e: raise ValueError(f'{path}: cannot resume: {str(e)[:200]}') from None
+    t = cls(cfg, tok, train, valid, out_dir or path.parent, device, mc, run_id=d['meta'].get('run_id') or LEGACY_RUN)
     t.model.load_state_dict(d['model']); t.opt.load_state_dict(s['optimizer'])
     t.sched.load_state_dict(s['scheduler']); t.scaler.load_state_dict(s['scaler'])
-    t.step, t.epoch, t.batch, t.history, t.best = s['step'], s['epoch'], s['batch'], s['history'], s['best']
-    set_rng_state(s['rng'])
+    t.step, t.epoch, t.history, t.best, t.resumed_from = s['step'], s['epoch'], s['history'], s['best'], path
+    t.batch = s['batch'] * s.get('world', 1) // t.world  # the same place in the epoch on another number of processes
+    rngs = s.get('rng_ranks') or [s['rng']]
+    set_rng_state(rngs[t.rank] if len(rngs) == t.world else rngs[0])
     return t
 
 # %% ../nbs/40_train.ipynb #243ab54f
+class _Gathered(Checkpoint):
+    "A `Checkpoint` whose `translate` shares the sentences out between the processes and gathers the translations, in order."
+    def translate(self, texts, *args, **kwargs):
+        rank, world = distributed()
+        if world == 1: return super().translate(texts, *args, **kwargs)
+        out = [None] * len(texts)
+        for r, part in enumerate(gather(super().translate(list(texts[rank::world]), *args, **kwargs))): out[r::world] = part
+        return out
+
 @patch
 def validate(self:Trainer) -> dict:
-    "Validation loss and `validation_score` on `eval_samples` sentences per split and direction."
-    cfg, res = self.cfg, {'step': self.step, **validation_score(self.as_checkpoint(), self.valid, self.cfg.eval_samples)}
+    "Validation loss and `validation_score` on `eval_samples` sentences per split and direction (shared out between processes)."
+    cfg, ck = self.cfg, _Gathered(self.model, self.tok, self.model_config, self.meta())
+    res = {'step': self.step, **validation_score(ck, self.valid, cfg.eval_samples)}
     first = next(iter(self.valid.values()), None)
     if first: res['valid_loss'] = self.loss_on(first[:cfg.eval_samples])
     return res
@@ -267,28 +331,40 @@ def validate(self:Trainer) -> dict:
 def loss_on(self:Trainer,
             pairs:list, # records with `.ja`, `.lum`, `.ja_canon`
            ) -> float:
-    "Mean smoothed loss per target token on `pairs` (both directions), in eval mode."
-    ds = TranslationDataset(pairs, self.tok, max_len=self.cfg.max_len)
+    "Mean smoothed loss per target token on `pairs` (both directions), in eval mode; each process takes every `world`-th pair."
+    ds = TranslationDataset(list(pairs)[self.rank::self.world], self.tok, max_len=self.cfg.max_len)
     tot, n = 0., 0
     with eval_mode(self.model):
         for i in range(0, len(ds), 64):
             src, tgt_in, tgt_out = [t.to(self.device) for t in collate([ds[j] for j in range(i, min(i + 64, len(ds)))])]
             loss, k = smoothed_loss(self.model(src, tgt_in), tgt_out, self.model_config.pad_id, self.cfg.label_smoothing)
             tot, n = tot + loss.item() * k.item(), n + k.item()
+    tot, n = all_sum([tot, n], self.device)
     return tot / max(n, 1)
 
 # %% ../nbs/40_train.ipynb #2d74479d
+@patch
+def out_of_time(self:Trainer,
+                t0:float,      # when `fit` started (`time.time()`)
+                minutes:float|None # the budget; None: no limit
+               ) -> bool:
+    "Whether the time budget is spent; under several processes, whether it is spent on any of them (so all stop together)."
+    over = bool(minutes) and time.time() - t0 > minutes * 60
+    return over if self.world == 1 else all_sum([float(over)], self.device)[0] > 0
+
 @patch
 def fit(self:Trainer,
         steps:int|None=None,    # at most this many more optimizer updates (None: to the end of the recipe)
         minutes:float|None=None, # wall-clock budget (None: `cfg.minutes`)
         progress:bool=True # show a progress bar (validation lines are printed either way)
        ) -> Trainer:
-    "Train with a progress bar, validating, keeping the best model and checkpointing as the recipe says."
-    cfg, minutes = self.cfg, minutes or self.cfg.minutes
-    end = self.total_steps if steps is None else min(self.total_steps, self.step + steps)
+    "Train with a progress bar, validating, keeping the best model and checkpointing as the recipe says (rank 0 writes and prints)."
+    cfg = self.cfg
+    minutes = cfg.minutes if minutes is None else check_number(minutes, 'minutes', 0, open_lo=True)
+    end = self.total_steps if steps is None else min(self.total_steps, self.step + check_int(steps, 'steps', 1))
     t0, stale, toks, tick = time.time(), 0, 0, time.time()
-    bar = tqdm(total=end, initial=self.step, desc=f'{cfg.preset} on {self.device.type}', dynamic_ncols=True, disable=not progress)
+    bar = tqdm(total=end, initial=self.step, desc=f'{cfg.preset} on {self.device.type}', dynamic_ncols=True, disable=not (progress and self.is_main))
+    say = bar.write if self.is_main else lambda s: None
     while self.step < end:
         m = self.train_step(); bar.update(1); toks += m['tokens']
         self.history.append({k: m[k] for k in ('step', 'loss', 'lr')})
@@ -296,15 +372,15 @@ def fit(self:Trainer,
             bar.set_postfix(loss=f"{m['loss']:.3f}", lr=f"{m['lr']:.1e}", tok_s=f'{toks / (time.time() - tick):,.0f}')
             toks, tick = 0, time.time()
         if self.valid and (self.step % cfg.eval_every == 0 or self.step == end):
-            v = self.validate(); self.history.append(v)
+            v = self.validate(); self.history.append(v)  # the same numbers on every process
             if self.best is None or v['score'] > self.best['score']:
                 self.best, stale = {k: v[k] for k in ('step', 'score')}, 0
-                if self.out_dir: atomic_save(checkpoint_dict(self.model, self.tok, self.meta()), self.out_dir/'best.pt')
+                if self.out_dir and self.is_main: atomic_save(checkpoint_dict(self.model, self.tok, self.meta()), self.out_dir/'best.pt')
             else: stale += 1
-            bar.write(f"step {self.step}: " + ', '.join(f'{k} {v[k]:.1f}' for k in v if k.endswith('/exact')))
-            if cfg.patience and stale >= cfg.patience: bar.write('early stop: no better validation score'); break
+            say(f"step {self.step}: " + ', '.join(f'{k} {v[k]:.1f}' for k in v if k.endswith('/exact')))
+            if cfg.patience and stale >= cfg.patience: say('early stop: no better validation score'); break
         if self.out_dir and self.step % cfg.save_every == 0: self.save()
-        if minutes and time.time() - t0 > minutes * 60: bar.write(f'time budget of {minutes} min used'); break
+        if self.out_of_time(t0, minutes): say(f'time budget of {minutes} min used'); break
     bar.close()
     if self.out_dir: self.save()
     return self
@@ -347,10 +423,13 @@ def plot_metrics(history:list,     # `Trainer.history`
 def choose_final(folder:Path, # a trainer's `out_dir`, with `best.pt` and periodic checkpoints
                  valid:dict, # name -> pairs: the whole validation splits
                  score=validation_score, # (checkpoint, valid) -> dict with a 'score': how a checkpoint is ranked
+                 run:str|None=None, # the run to choose from (None: the run of the newest periodic checkpoint)
                 ) -> Path:
-    "Of `best.pt` and the periodic checkpoints kept in `folder`, the one with the highest `score` on all of `valid`."
-    found = [p for p in [Path(folder)/'best.pt', *checkpoints(folder)] if p.exists()]
-    if not found: raise FileNotFoundError(f'no checkpoint in {folder}')
+    "Of `best.pt` and the periodic checkpoints kept in `folder` of one run, the one with the highest `score` on all of `valid`."
+    latest = latest_checkpoint(folder)
+    run = run or (run_of(latest) if latest else None)
+    found = [p for p in [Path(folder)/'best.pt', *checkpoints(folder)] if p.exists() and (run is None or run_of(p) == run)]
+    if not found: raise FileNotFoundError(f'no checkpoint in {folder}' + (f' of run {run}' if run else ''))
     scores, steps = {}, set()
     for p in found:  # one at a time: a SMALL checkpoint with its optimizer is 700 MB
         ck = load_checkpoint(p)
@@ -358,48 +437,55 @@ def choose_final(folder:Path, # a trainer's `out_dir`, with `best.pt` and period
         steps.add(ck.meta.get('step')); scores[p] = score(ck, valid)['score']
     return max(scores, key=scores.get)
 
-# %% ../nbs/40_train.ipynb #d4fa55b4
-def load_data(data:Path,           # folder with the corpus splits and the tokenizer (as `build_data` writes them)
-              n:int=100_000,       # pairs to generate when the folder is empty
-              seed:int=0,          # corpus seed
-              vocab_size:int=8000, # tokenizer ceiling (capped at what the corpus supports)
-             ) -> tuple: # (tokenizer, {split: records} for `train` and the `VALID_SPLITS`)
-    "The tokenizer and the train/valid splits in `data`, building them with `build_data` when missing."
-    data = Path(data)
-    if not split_file(data, 'train').exists() or not (data/TOKENIZER_FILE).exists():
-        build_data(data, n=n, seed=seed, vocab_size=vocab_size)
-    tok = LumiraTokenizer.load(data/TOKENIZER_FILE)
-    return tok, {s: read_split(data, s) for s in ('train', *VALID_SPLITS)}
-
 # %% ../nbs/40_train.ipynb #55aebc67
+def _lumira_train(preset, out, data, n, seed, epochs, lr, minutes, resume, overwrite, device, amp, export, batch_size, grad_accum, steps):
+    "`lumira_train`'s work, every option checked before the corpus is built."
+    if preset not in RECIPES and preset not in PRESETS: raise ValueError(f'preset must be one of {list(PRESETS)}, got {preset!r:.40}')
+    check_int(n, 'n', 1); steps = None if steps is None else check_int(steps, 'steps', 1)
+    over = dict(epochs=epochs, lr=lr, minutes=minutes, seed=seed, amp=amp, batch_size=batch_size, grad_accum=grad_accum)
+    cfg = TrainConfig(**{**asdict(RECIPES.get(preset) or TrainConfig(preset=preset)), **{k: v for k, v in over.items() if v is not None}})
+    pick_device(device, cfg.amp)
+    rank, world = init_distributed(device)
+    again = resume and bool(checkpoints(out))
+    if not again: check_out_dir(out, overwrite)  # refused here, before the corpus is built
+    if rank == 0: load_data(data, n=n, seed=seed)  # builds a missing corpus once
+    if world > 1: dist.barrier()
+    tok, splits = load_data(data, n=n, seed=seed)
+    valid, say = {k: splits[k] for k in VALID_SPLITS}, print if rank == 0 else (lambda *a: None)
+    t = (Trainer.resume(out, splits['train'], valid, out, device) if again
+         else Trainer(cfg, tok, splits['train'], valid, out, device, overwrite=overwrite))
+    if again: say(f'resuming from {t.resumed_from} at step {t.step}')
+    t.fit(steps=steps, minutes=minutes)
+    if export and rank == 0:
+        cmd = ' '.join(['lumira_train'] + sys.argv[1:]) if _as_command() else None
+        export_model(load_checkpoint(choose_final(out, valid, run=t.run_id)), export, meta={'command': cmd})
+        say(f'exported to {export}')
+    if world > 1: dist.barrier(); dist.destroy_process_group()
+
+def _as_command() -> bool:
+    "Whether this process is the `lumira_train` command (else a Python caller, who gets exceptions)."
+    return Path(sys.argv[0]).name == 'lumira_train'
+
 @call_parse
 def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano, mini, tiny, small, base
-                 out:str='checkpoints',  # folder for checkpoints
+                 out:str='checkpoints',  # folder for checkpoints (one run's)
                  data:str='data',        # corpus folder (built when empty)
                  n:int=100_000,          # pairs to generate when building the corpus
                  seed:int=0,             # corpus and training seed
                  epochs:int=None,        # override the recipe's epochs
                  lr:float=None,          # override the recipe's peak learning rate
                  minutes:float=None,     # stop (and save) after this many minutes
-                 resume:bool=False,      # continue from the newest checkpoint in `out`
-                 device:str=None,        # cpu or cuda (default: cuda when present)
+                 resume:bool=False,      # continue from the newest good checkpoint in `out`
+                 overwrite:bool=False,   # a new run may delete another run's checkpoints in `out`
+                 device:str=None,        # cpu or cuda (default: cuda when present; under torchrun, this process's GPU)
                  amp:str=None,           # autocast: auto, fp16, bf16 or fp32 (default: the recipe's, auto)
-                 export:str=None         # also export the final choice (`choose_final`) to this folder
+                 export:str=None,        # also export the final choice (`choose_final`) to this folder
+                 batch_size:int=None,    # override the recipe's micro-batch (in sentences of max_len tokens)
+                 grad_accum:int=None,    # override the recipe's micro-batches per update (per process)
+                 steps:int=None,         # stop (and save) after this many more updates
                 ):
-    "Train a Lumira translator in both directions; resumable; optionally export the final choice."
-    recipe = RECIPES.get(preset) or TrainConfig(preset=preset)
-    over = {k: v for k, v in dict(epochs=epochs, lr=lr, minutes=minutes, seed=seed, amp=amp).items() if v is not None}
-    cfg = TrainConfig(**{**asdict(recipe), **over})
-    tok, splits = load_data(data, n=n, seed=seed)
-    valid = {k: splits[k] for k in VALID_SPLITS}
-    latest = latest_checkpoint(out) if resume else None
-    t = (Trainer.resume(latest, splits['train'], valid, out, device) if latest
-         else Trainer(cfg, tok, splits['train'], valid, out, device))
-    if latest: print(f'resuming from {latest} at step {t.step}')
-    t.fit(minutes=minutes)
-    if export:
-        final = choose_final(out, valid)
-        cmd = ' '.join(['lumira_train'] + sys.argv[1:]) if sys.argv[0].endswith('lumira_train') else None
-        export_model(load_checkpoint(final), export, meta={'command': cmd})
-        print(f'exported to {export}')
-
+    "Train a Lumira translator in both directions; resumable; optionally export the final choice; runs under torchrun as is."
+    try: _lumira_train(preset, out, data, n, seed, epochs, lr, minutes, resume, overwrite, device, amp, export, batch_size, grad_accum, steps)
+    except (TypeError, ValueError, FileNotFoundError) as e:
+        if not _as_command(): raise
+        sys.exit(f'lumira_train: {e}')  # one line on stderr, exit status 1
