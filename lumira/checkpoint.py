@@ -261,7 +261,9 @@ def new_run_id() -> str:
 def _run_of(path:str, mtime:int, size:int):
     "Run id in the file `path` as it was at (`mtime`, `size`); None when it cannot be read."
     try: d = torch.load(path, map_location='cpu', weights_only=True, mmap=True)
-    except Exception: return None
+    except Exception:  # a file system that cannot map files (some network mounts): read it whole, once
+        try: d = torch.load(path, map_location='cpu', weights_only=True)
+        except Exception: return None
     meta = d.get('meta') if isinstance(d, dict) else None
     return (meta.get('run_id') or LEGACY_RUN) if isinstance(meta, dict) else None
 
