@@ -4,7 +4,7 @@
 
 # %% ../nbs/40_train.ipynb #a3b827e0
 from __future__ import annotations
-import math, random, sys, time
+import math, os, random, sys, time
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict
 from pathlib import Path
@@ -488,4 +488,4 @@ def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano,
     try: _lumira_train(**locals())
     except (TypeError, ValueError, FileNotFoundError) as e:
         if not _as_command(): raise
-        sys.exit(f'lumira_train: {e}')  # one line on stderr, exit status 1
+        sys.exit(f'lumira_train: {e}' if os.environ.get('RANK', '0') == '0' else 1)  # one line on stderr (rank 0's), exit status 1
