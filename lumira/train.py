@@ -297,7 +297,7 @@ def resume(cls:Trainer,
     s = d['state']
     try:
         cfg, tok, mc = TrainConfig(**s['train_config']), LumiraTokenizer.from_bytes(d['tokenizer']), ModelConfig.from_dict(d['model_config'])
-    except (TypeError, ValueError, KeyError) as e: raise ValueError(f'{path}: cannot resume: {str(e)[:200]}') from None
+    except Exception as e: raise ValueError(f'{path}: cannot resume: {type(e).__name__}: {str(e)[:200]}') from None  # e.g. a tokenizer that does not parse
     t = cls(cfg, tok, train, valid, out_dir or path.parent, device, mc, run_id=d['meta'].get('run_id') or LEGACY_RUN)
     t.model.load_state_dict(d['model']); t.opt.load_state_dict(s['optimizer'])
     t.sched.load_state_dict(s['scheduler']); t.scaler.load_state_dict(s['scaler'])
