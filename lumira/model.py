@@ -35,13 +35,18 @@ class ModelConfig:
     eos_id:int=EOS_ID # end-of-sequence id, stops generation
 
     def __post_init__(self):
-        for f in ('vocab_size', 'd_model', 'n_heads', 'd_ff', 'max_len'):
-            if not isinstance(getattr(self, f), int) or getattr(self, f) < 1: raise ValueError(f'{f} must be a positive int, got {getattr(self, f)!r}')
+        # sane bounds, checked before anything is allocated: a config.json from elsewhere cannot ask for 50 GB
+        for f, hi in dict(vocab_size=1_000_000, d_model=16_384, n_heads=256, n_encoder_layers=128, n_decoder_layers=128, d_ff=65_536, max_len=65_536).items():
+            v = getattr(self, f)
+            if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= hi: raise ValueError(f'{f} must be an int in [1, {hi:,}], got {v!r:.40}')
+        d, n_layers = self.d_model, self.n_encoder_layers + self.n_decoder_layers
+        size = self.vocab_size * d + self.max_len * d + n_layers * (8 * d * d + 2 * d * self.d_ff)  # weights and position table, about
+        if size > 2**30: raise ValueError(f'this config would allocate about {size / 1e9:.1f} G numbers ({4 * size / 1e9:.1f} GB in float32), over the limit of {2**30 / 1e9:.2f} G')
         if self.d_model % self.n_heads or (self.d_model // self.n_heads) % 2:
             raise ValueError(f'd_model={self.d_model} must split into n_heads={self.n_heads} heads of even width')
-        if not 0 <= self.dropout < 1: raise ValueError(f'dropout must be in [0, 1), got {self.dropout}')
+        if isinstance(self.dropout, bool) or not isinstance(self.dropout, (int, float)) or not 0 <= self.dropout < 1: raise ValueError(f'dropout must be in [0, 1), got {self.dropout!r:.40}')
         ids = (self.pad_id, self.bos_id, self.eos_id)
-        if len(set(ids)) < 3 or not all(0 <= i < self.vocab_size for i in ids):
+        if len(set(ids)) < 3 or not all(isinstance(i, int) and 0 <= i < self.vocab_size for i in ids):
             raise ValueError(f'pad_id, bos_id, eos_id must be distinct ids below vocab_size={self.vocab_size}, got {ids}')
 
     def to_dict(self)->dict: "The config as plain data (what a checkpoint stores)."; return asdict(self)
@@ -51,8 +56,9 @@ class ModelConfig:
                   d:dict, # as from `to_dict`
                  ):
         "Rebuild a config from `to_dict` output; unknown keys are an error."
+        if not isinstance(d, dict): raise TypeError(f'a ModelConfig is read from a dict, got {type(d).__name__}')
         unknown = set(d) - {f.name for f in fields(cls)}
-        if unknown: raise ValueError(f'unknown ModelConfig keys: {sorted(unknown)}')
+        if unknown: raise ValueError(f'unknown ModelConfig keys: {sorted(map(str, unknown))[:10]}')
         return cls(**d)
 
 # %% ../nbs/30_model.ipynb #52197057
