@@ -122,6 +122,7 @@ class JaLexer:
         self._add_grammar_words(an)
         self.an = an
 
+# %% ../nbs/04b_jalexer.ipynb #51a39c09
 @patch
 def _add_grammar_words(self:JaLexer,
                        an:Analyzer, # the analyzer to fill
@@ -184,6 +185,7 @@ def _paths(text:str, # the text being cut
         if j == n: yield list(path); path.pop()
         else: stack.append((j, iter(M[j])))
 
+# %% ../nbs/04b_jalexer.ipynb #e0671a2f
 @patch
 def segmentations(self:JaLexer,
                   text:str, # Japanese without spaces

@@ -27,6 +27,7 @@ def excerpt(text:str, # the input
     a = max(0, min(i - width // 2, len(text) - width))
     return ('…' if a else '') + text[a:a + width] + ('…' if a + width < len(text) else '')
 
+# %% ../nbs/04a_lumparser.ipynb #b1fbf4bb
 def check_input(s, # the input
                lang:str, # 'Japanese' or 'Lumira', for the message
               )->str: # `s`, when it is a str of at most `MAX_CHARS` characters
@@ -85,6 +86,7 @@ class LumParser:
         if not out: raise ValueError(f'unknown Lumira word {excerpt(w)!r}')
         return tuple(out), q
 
+# %% ../nbs/04a_lumparser.ipynb #818c6392
 @patch
 def analyse(self:LumParser,
             words:list, # the words of a clause, lower case
@@ -109,6 +111,7 @@ def noun_at(self:LumParser,
             if (a.pos in ('noun', 'pronoun') or (wh and a.word in self.wh_np)) and not a.neg: return a.word
     return None
 
+# %% ../nbs/04a_lumparser.ipynb #6dbb4905
 @patch
 def units(self:LumParser,
           A:list, # the `LumWord`s of a clause
@@ -128,6 +131,7 @@ def units(self:LumParser,
             adj, j = x.word, j + 1
         if (h := self.noun_at(A, j)) and not ((p or num or adj) and h in self.wh_np): yield Span(NP(h, adj, num, p), j + 1)
 
+# %% ../nbs/04a_lumparser.ipynb #ea37d19e
 @patch
 def np(self:LumParser,
        A:list, # the `LumWord`s of a clause
@@ -161,6 +165,7 @@ def adverbial(self:LumParser,
         if not f[field]: return field, x, k + 1
     raise ValueError(f'unexpected word {excerpt(x)!r} after the predicate')
 
+# %% ../nbs/04a_lumparser.ipynb #c3390f7e
 @patch
 def adverbials(self:LumParser,
                c:Clause, # the clause up to its predicate (and object)
@@ -204,6 +209,7 @@ def verb_clause(self:LumParser,
     if obj is not None and V.vcase.get(w, '-') == '-': raise ValueError(f'{w} takes no object ({obj.head})')
     return self.adverbials(Clause('verb', w, subj, obj, tense=None if verb.neg or w in self.fixed else verb.tense, neg=verb.neg), A, k, q)
 
+# %% ../nbs/04a_lumparser.ipynb #0d1546a7
 @patch
 def copula_clause(self:LumParser,
                   A:list, # the `LumWord`s of a clause
@@ -236,6 +242,7 @@ def predicate(self:LumParser,
     if verb := next((x for x in A[j].readings if x.pos == 'verb'), None): return self.verb_clause(A, subj, j, q, verb)
     return self.copula_clause(A, subj, j, q)
 
+# %% ../nbs/04a_lumparser.ipynb #55a81aec
 @patch
 def clause(self:LumParser,
            words:list, # the words of one clause, lower case
@@ -264,6 +271,7 @@ def ma_runs(self:LumParser,
         elif not (x == 'ma' and i and words[i - 1] == ','): runs[-1].append(x)
     return runs
 
+# %% ../nbs/04a_lumparser.ipynb #6b4156d5
 @patch
 def piece(self:LumParser,
           words:list, # the words of a run
@@ -277,6 +285,7 @@ def piece(self:LumParser,
         except ValueError as e: memo[a, b] = e
     return memo[a, b]
 
+# %% ../nbs/04a_lumparser.ipynb #fffc383d
 @patch
 def e_run(self:LumParser,
           words:list, # the words of one run
@@ -321,6 +330,7 @@ def parse(self:LumParser,
     if (text[-1] == '?') != bool(clauses[-1].q): raise ValueError(f'a question takes -na and ends in ? (B8): {excerpt(lum, len(lum))!r}')
     return Sentence(tuple(clauses), tuple(joins), phrase)
 
+# %% ../nbs/04a_lumparser.ipynb #c58a2a6b
 @lru_cache(maxsize=None)
 def lum_parser() -> LumParser:
     "The Lumira parser over the packaged lexicon (built once, cached)."

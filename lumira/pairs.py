@@ -66,6 +66,7 @@ def _table(weights:dict, # item -> weight
     total = sum(weights.values())
     return tuple(weights), tuple(accumulate(w / total for w in weights.values()))[:-1] + (2.0,)
 
+# %% ../nbs/04_pairs.ipynb #d6b49962
 class Sampler:
     "Draws meanings from the lexicon with the `random.Random` `r`."
     def __init__(self,
@@ -142,6 +143,7 @@ def time(self:Sampler,
     ok = {'present': ('now', 'any'), 'past': ('past', 'now', 'any'), 'future': ('future', 'now', 'any')}[T]
     return _rc(self.r, self.V.time[_rc(self.r, ok)])
 
+# %% ../nbs/04_pairs.ipynb #c20cd1ad
 @patch
 def adverbials(self:Sampler,
                T:str, # the run's tense
@@ -167,6 +169,7 @@ def wh_options(self:Sampler,
             if any(o not in ('person', 'place', 'nature') for o in V.vobj[c.pred]): opts.append('what')
     return opts
 
+# %% ../nbs/04_pairs.ipynb #42c70909
 @patch
 def ask(self:Sampler,
         c:Clause, # the clause
@@ -214,6 +217,7 @@ def fixed_clause(self:Sampler,
     return Clause('verb', pred, self.subject(coord=coord), tense=None, neg=pred not in NEG_WORDS, q=q and 'yn',
                   time=self.time(T) if self.r.random() < self.p.fixed_time else None)
 
+# %% ../nbs/04_pairs.ipynb #02ed8fa3
 @patch
 def reframed_clause(self:Sampler,
                     T:str, # the run's tense
@@ -241,6 +245,7 @@ def feeling_clause(self:Sampler,
     return self.ask(Clause('feeling', _rc(r, V.feelings), self.subject(coord=coord), tense=None if neg else T, neg=neg,
                            time=self.time(T) if r.random() < self.p.feeling_time else None), q)
 
+# %% ../nbs/04_pairs.ipynb #a91ccfd0
 @patch
 def copula_adj_clause(self:Sampler,
                       T:str, # the run's tense (copular clauses have none, B7)
@@ -253,6 +258,7 @@ def copula_adj_clause(self:Sampler,
     if subj.adj == pred: subj = NP(subj.head, None, subj.num, subj.poss, subj.op, subj.other)
     return Clause('copula_adj', pred, subj, tense=None, neg=neg, q=q and 'yn')
 
+# %% ../nbs/04_pairs.ipynb #69ad4850
 @patch
 def copula_noun_clause(self:Sampler,
                        T:str, # the run's tense (copular clauses have none, B7)
@@ -298,6 +304,7 @@ def joined(self:Sampler,
         clauses.append(c)
     return Sentence(tuple(clauses), joins, phrase)
 
+# %% ../nbs/04_pairs.ipynb #92b44a6b
 @patch
 def sentence(self:Sampler,
              k:int, # number of clauses
@@ -325,6 +332,7 @@ CONSTRUCTIONS = (
     'possession', 'numeral', 'adjective', 'pronoun_object')  # noun phrases
 NEG_TAG = {'feeling': 'neg_feeling', 'copula_adj': 'neg_adj', 'copula_noun': 'neg_noun'}  # negated non-verb clause -> tag
 
+# %% ../nbs/04_pairs.ipynb #62f564d7
 def np_tags(np:NP, # a noun phrase, or None
             t:set, # tags: the phrase's are added
            )->set: # `t`
@@ -362,6 +370,7 @@ def clause_tags(c:Clause, # the clause
     if c.obj is not None and c.obj.head in V.pronouns: t.add('pronoun_object')
     return t
 
+# %% ../nbs/04_pairs.ipynb #a3cc9e7c
 def pattern(m:Sentence, # the meaning
             ja_tags=(), # tags only the Japanese variant shows (`JaRealiser.tags`)
             V:Vocab=None, # the vocabulary (default: `vocab()`)

@@ -96,6 +96,7 @@ def numeral(self:JaRealiser,
     if sem == 'animal': return base + ('羽' if self.V.lemmas[head, 'noun'][0][0] in BIRDS else '匹')
     return lem
 
+# %% ../nbs/03a_realiser.ipynb #ec586d79
 @patch
 def adj(self:JaRealiser,
         w:str, # a Lumira adjective
@@ -106,6 +107,7 @@ def adj(self:JaRealiser,
     lem = lem or self.lemma(w, 'adjective')[0]
     return self.choose(self.V.forms[lem][key], self.p.spelling)
 
+# %% ../nbs/03a_realiser.ipynb #4895c786
 @patch
 def np(self:JaRealiser,
        np:NP, # the noun phrase
@@ -145,6 +147,7 @@ def future_keys(f:PredForm, # the form wanted (tense class 'future')
     keys += (('intend_polite',) if f.polite else ('intend',)) if intend and not (f.q and not f.polite) else ()
     return keys + (('presume_polite',) if f.polite else ('presume',))
 
+# %% ../nbs/03a_realiser.ipynb #10ccf85e
 @patch
 def verb(self:JaRealiser,
          F:dict, # the verb's forms table (`conjugate`)
@@ -182,6 +185,7 @@ def verb_form(self:JaRealiser,
     if f.chain: return self.choose((F['stem'][0], F['te'][0]) if len(F['stem'][0]) > 1 else (F['te'][0],), self.p.join)  # 見て、 not 見、
     return self.verb(F, f, self.V.animate(c.subj))
 
+# %% ../nbs/03a_realiser.ipynb #dcb1f847
 @patch
 def fails(self:JaRealiser,
           c:Clause, # the clause
@@ -192,6 +196,7 @@ def fails(self:JaRealiser,
         return True
     return False
 
+# %% ../nbs/03a_realiser.ipynb #b8356a8a
 @patch
 def verb_pred(self:JaRealiser,
               c:Clause, # a verb clause
@@ -215,6 +220,7 @@ def feeling_verb(self:JaRealiser,
     key = {'present': 'prog', 'past': 'prog_past', 'neg': 'prog_neg', 'neg_past': 'prog_neg_past'}[f.tc]
     return self.choose(F[key + ('_polite' if f.polite else '')], self.p.feeling_spelling)
 
+# %% ../nbs/03a_realiser.ipynb #a6764def
 @patch
 def feel_with_verb(self:JaRealiser,
                    c:Clause, # a feeling clause
@@ -263,6 +269,7 @@ def noun_pred(self:JaRealiser,
     key = ('neg_te' if c.neg else 'te') if f.chain else AKEYS['present' if f.tc == 'future' else f.tc, f.polite]
     return head + self.choose(self.V.copula[key], self.p.spelling)
 
+# %% ../nbs/03a_realiser.ipynb #369335fd
 @patch
 def predicate(self:JaRealiser,
               c:Clause, # the clause
@@ -378,6 +385,7 @@ def set_phrase(self:JaRealiser,
     if self.r is None: return canon
     return _rc(self.r, (canon[:-1],) + others) + _rc(self.r, ('！', '。', '') if alone else ('！', '。', '、'))
 
+# %% ../nbs/03a_realiser.ipynb #9d6efedb
 @patch
 def close(self:JaRealiser,
           c:Clause, # the clause
@@ -392,6 +400,7 @@ def close(self:JaRealiser,
     if c.q: return self.question(c, s, polite)
     return s + self.choose(('。', ''), self.p.full_stop)
 
+# %% ../nbs/03a_realiser.ipynb #b83a78bd
 @patch
 def sentence(self:JaRealiser,
              m:Sentence, # the meaning

@@ -46,6 +46,7 @@ def unit(self:JaParser,
     h = a(i, Noun)
     return Span(NP(h.word, adj, num, poss), i + 1) if h else None
 
+# %% ../nbs/05_translate.ipynb #0dabd2a0
 @patch
 def np(self:JaParser,
        T:list, # tokens [(surface, analyses)]
@@ -140,6 +141,7 @@ def chunks(self:JaParser,
             new = st._replace(**{slot: r.item}, **({'case': p.p} if slot == 'obj' else {}))
             yield new, r.end + 1 + (slot == 'subj' and comma(r.end + 1))
 
+# %% ../nbs/05_translate.ipynb #08dc0914
 @patch
 def clause(self:JaParser,
            T:list, # tokens [(surface, analyses)]
@@ -166,6 +168,7 @@ def end(self:JaParser,
     if k < n and T[k][0] in '。！？': q, k = q or T[k][0] == '？', k + 1
     return ('q' if q else 'end', k) if k == n else None
 
+# %% ../nbs/05_translate.ipynb #12139f18
 @patch
 def join(self:JaParser,
          T:list, # tokens [(surface, analyses)]
@@ -272,6 +275,7 @@ def clause_meaning(self:JaParser,
     c = Clause('verb', '', subj, st.obj, manner=st.manner, place=st.place, time=st.time, why=st.why, tense=tense, neg=neg, q=q)
     return self.verb_meaning(c, p, st.case) if type(p) is Verb else self.other_meaning(c, p)
 
+# %% ../nbs/05_translate.ipynb #84bbf2c6
 @patch
 def meaning(self:JaParser,
             parts:list, # the `Part`s of a parsed sentence
@@ -300,6 +304,7 @@ def split_phrase(self:JaParser,
         if text.startswith(s) and (len(text) == len(s) or text[len(s)] in '！。、？'): return lum, text[len(s):].lstrip('！。、？')
     return None, text
 
+# %% ../nbs/05_translate.ipynb #2a53ec66
 @patch
 def parse(self:JaParser,
           ja:str, # a Japanese sentence
