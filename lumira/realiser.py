@@ -280,7 +280,8 @@ def predicate(self:JaRealiser,
              )->str:
     "The predicate of clause `c`, joining or finite."
     tc = ('neg_past' if jt == 'past' else 'neg') if c.neg else jt
-    f = PredForm(chain, tc, polite, c.time is not None and self.V.tense_of.get(c.time) == 'future', c.q)
+    fut_word = c.time is not None and self.V.tense_of.get(c.time) == 'future'
+    f = tuple.__new__(PredForm, (chain, tc, polite, fut_word, c.q))  # PredForm(...) without its argument parsing: once per clause
     if c.kind == 'verb': return self.verb_pred(c, f, fail)
     if c.kind == 'feeling': return self.feeling_pred(c, f)
     if c.kind == 'copula_adj': return self.adj_pred(c, f, *self.lemma(c.pred, 'adjective'))
@@ -328,7 +329,7 @@ def clause(self:JaRealiser,
     parts = [s, self.choose(('なぜ', 'どうして'), self.p.why) if c.why else '', '' if front else t]
     parts.append(('どこで' if c.place.head == V.wh['where'] else self.np(c.place) + 'で') if c.place else '')
     parts.append(self.lemma(c.manner, 'adverb')[0] if c.manner else '')
-    fail = self.fails(c)
+    fail = c.pred == FAIL_VERB and self.fails(c)  # only planta sema can
     pred = self.predicate(c, chain, jt, polite, fail)  # drawn before the object
     parts += [self.np(c.obj) + ('に' if V.vcase.get(c.pred) == 'に' else 'を') if c.obj and not fail and c.kind == 'verb' else '', pred]
     if c.time or c.manner or c.why: parts = unglue(parts, V)
