@@ -81,10 +81,16 @@ def _split(x:str|tuple, # a seed cell 'a/b', or a sequence
     "A slash-separated seed cell (or a sequence) as a tuple."
     return tuple(x.split('/')) if isinstance(x, str) else tuple(x)
 
+@lru_cache(maxsize=None)
+def _field_names(cls:type, # a dataclass
+                )->tuple:
+    "The names of the fields of a dataclass (looked up once per class)."
+    return tuple(f.name for f in fields(cls))
+
 def _fields(c, # a dataclass instance
            )->dict:
     "A dataclass as a dict of its fields, one level deep."
-    return {f.name: getattr(c, f.name) for f in fields(c)}
+    return {k: getattr(c, k) for k in _field_names(type(c))}
 
 def _rc(r:random.Random, # the generator
         seq:tuple, # a non-empty sequence
