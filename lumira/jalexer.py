@@ -169,9 +169,10 @@ def _add_word(self:JaLexer,
 
 # %% ../nbs/04b_jalexer.ipynb #a6933762
 def _paths(text:str, # the text being cut
-           M:list, # position -> [(end, analyses)] of the surfaces starting there, dead ends removed
+           M:list, # position -> [(end, analyses)] of the surfaces starting there
+           ok:list, # position -> can the end be reached from there?
           ):
-    "Every path through the lattice `M`, depth first, longest surface first, with an explicit stack."
+    "Every path through the lattice `M` that avoids dead ends: depth first, longest surface first, with an explicit stack."
     n, path, stack = len(text), [], [(0, iter(M[0]))]
     while stack:
         i, it = stack[-1]
@@ -181,6 +182,7 @@ def _paths(text:str, # the text being cut
             if path: path.pop()
             continue
         j, a = step
+        if not ok[j]: continue
         path.append((text[i:j], a))
         if j == n: yield list(path); path.pop()
         else: stack.append((j, iter(M[j])))
@@ -200,4 +202,4 @@ def segmentations(self:JaLexer,
         for i in range(n):
             if i in reach: far = i; reach.update(j for j, _ in M[i])
         raise ValueError(f'unknown word in {excerpt(text, far)!r} at {text[far:far + 6]!r}')
-    return _paths(text, [[(j, a) for j, a in m if ok[j]] for m in M])
+    return _paths(text, M, ok)
