@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['FORM_INFO', 'NEG_KEYS', 'PUNCT', 'NO', 'KA', 'GA', 'COMMA', 'Noun', 'Verb', 'Adj', 'Time', 'Manner', 'Why', 'Num',
-           'Cop', 'Particle', 'Punct', 'Conj', 'QMark', 'FormInfo', 'JaLexer']
+           'Cop', 'Particle', 'Punct', 'Conj', 'QMark', 'FormInfo', 'JaLexer', 'Token']
 
 # %% ../nbs/04b_jalexer.ipynb #6d3b4b7c
 from typing import NamedTuple
@@ -168,6 +168,11 @@ def _add_word(self:JaLexer,
         if cls == 'na': an.add(lem, Adj(w, 'bare'))  # 静か？
 
 # %% ../nbs/04b_jalexer.ipynb #a6933762
+class Token(NamedTuple):
+    "One surface of a segmentation, with its analyses."
+    surface: str     # the characters
+    analyses: list   # what they can be: `Noun`, `Verb`, `Particle` … (the analyzer's order)
+
 def _paths(text:str, # the text being cut
            M:list, # position -> [(end, analyses)] of the surfaces starting there
            ok:list, # position -> can the end be reached from there?
@@ -183,7 +188,7 @@ def _paths(text:str, # the text being cut
             continue
         j, a = step
         if not ok[j]: continue
-        path.append((text[i:j], a))
+        path.append(tuple.__new__(Token, (text[i:j], a)))  # Token(...) without its argument parsing: once per step
         if j == n: yield list(path); path.pop()
         else: stack.append((j, iter(M[j])))
 
@@ -191,7 +196,7 @@ def _paths(text:str, # the text being cut
 @patch
 def segmentations(self:JaLexer,
                   text:str, # Japanese without spaces
-                 ): # a generator of token lists [(surface, analyses)]
+                 ): # a generator of `Token` lists
     "Token lists covering `text`, longest surfaces first; ValueError naming an unknown word."
     n, an = len(text), self.an
     M = [an.matches(text, i) for i in range(n)]

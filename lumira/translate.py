@@ -12,7 +12,7 @@ from itertools import islice
 from typing import NamedTuple
 from fastcore.basics import patch
 from .lexicon import FEEL_VERB, NEG_WORDS, FAIL_OBJECT
-from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, MI, lumira_text, inherited, _fields
+from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, MI, lumira_text, inherited
 from .realiser import japanese_text
 from .lumparser import QUOTE, Span, excerpt, check_input, lum_parser
 from .lumparser import LumParser, parse_lumira  # so that lumira.translate still offers both parsers, as before the split
@@ -32,12 +32,12 @@ class JaParser:
 # %% ../nbs/05_translate.ipynb #2ecb46ee
 @patch
 def unit(self:JaParser,
-         T:list, # tokens [(surface, analyses)]
+         T:list, # the `Token`s of a segmentation
          i:int, # the first token
         )->Span: # (NP, end), or None
     "[N の] [NUM の] [A] N starting at token `i`."
     n, poss, num, adj = len(T), None, None, None
-    def a(k, kind): return _first(T[k][1], kind) if k < n else None
+    def a(k, kind): return _first(T[k].analyses, kind) if k < n else None
     if a(i, Noun) and a(i + 1, Particle) == NO and (a(i + 2, Noun) or a(i + 2, Num) or a(i + 2, Adj)):
         poss, i = a(i, Noun).word, i + 2
     if a(i, Num) and a(i + 1, Particle) == NO: num, i = a(i, Num).word, i + 2
@@ -49,13 +49,13 @@ def unit(self:JaParser,
 # %% ../nbs/05_translate.ipynb #0dabd2a0
 @patch
 def np(self:JaParser,
-       T:list, # tokens [(surface, analyses)]
+       T:list, # the `Token`s of a segmentation
        i:int, # the first token
       )->Span: # (NP, end), or None
     "A noun phrase, maybe coordinated with と (e) or か／または (o)."
     u = self.unit(T, i)
     if not u: return None
-    p = _first(T[u.end][1], Particle) if u.end < len(T) else None
+    p = _first(T[u.end].analyses, Particle) if u.end < len(T) else None
     if p and p.p in 'とか' and (v := self.unit(T, u.end + 1)):
         x = u.item
         return Span(NP(x.head, x.adj, x.num, x.poss, 'e' if p.p == 'と' else 'o', v.item), v.end)
@@ -74,13 +74,13 @@ class NounPred(NamedTuple):
 
 @patch
 def preds(self:JaParser,
-          T:list, # tokens [(surface, analyses)]
+          T:list, # the `Token`s of a segmentation
           i:int, # the first token
          ): # yields Span(predicate, end)
     "Predicates starting at token `i`: `Feel`, `Verb`, `Adj` or `NounPred`."
     n = len(T)
     if i >= n: return
-    tok, nxt = T[i][1], T[i + 1][1] if i + 1 < n else ()
+    tok, nxt = T[i].analyses, T[i + 1].analyses if i + 1 < n else ()
     v = _first(nxt, Verb)
     for x in tok:
         if type(x) is Adj and x.form == 'adv' and v and v.word == FEEL_VERB: yield Span(Feel(x.word, v.form), i + 2)  # 嬉しく感じる
@@ -92,10 +92,10 @@ def preds(self:JaParser,
             yield Span(x, i + 1)
     if u := self.unit(T, i):
         np, j = u
-        c = _first(T[j][1], Cop) if j < n else None
+        c = _first(T[j].analyses, Cop) if j < n else None
         if c: yield Span(NounPred(np, c.form), j + 1)
-        nx = T[j][1] if j < n else ()
-        if j == n or (_first(nx, Punct) and T[j][0] != '、') or _first(nx, QMark) or _first(nx, Particle) in (KA, NO):
+        nx = T[j].analyses if j < n else ()
+        if j == n or (_first(nx, Punct) and T[j].surface != '、') or _first(nx, QMark) or _first(nx, Particle) in (KA, NO):
             yield Span(NounPred(np, 'bare'), j)
 
 # %% ../nbs/05_translate.ipynb #b3576135
@@ -117,29 +117,39 @@ class ClauseParse(NamedTuple):
 
 CHUNKS = {Time: 'time', Manner: 'manner', Why: 'why'}  # adverb analysis -> its chunk
 SLOTS = {'は': 'subj', 'が': 'subj', 'を': 'obj', 'に': 'obj', 'で': 'place'}  # particle -> the chunk of its noun phrase
+_SLOT = {f: i for i, f in enumerate(Chunks._fields)}  # chunk -> its position in `Chunks`
+
+def _add_chunk(st:Chunks, # the chunks so far
+               slot:str, # the chunk said now
+               value, # what it says
+               case:str=None, # the object's particle
+              )->Chunks:
+    "`st` with one more chunk (`st._replace`, faster: this runs for every chunk tried)."
+    v = list(st); v[_SLOT[slot]] = value
+    if case: v[_SLOT['case']] = case
+    return tuple.__new__(Chunks, v)
 
 @patch
 def chunks(self:JaParser,
-           T:list, # tokens [(surface, analyses)]
+           T:list, # the `Token`s of a segmentation
            i:int, # the first token
            st:Chunks, # the chunks so far
           ): # yields (Chunks with the new chunk, next token)
     "The chunks that can start at token `i`: an adverb, or a noun phrase with は が を に で (each maybe followed by 、)."
-    comma = lambda k: k < len(T) and T[k][0] == '、'
-    for x in T[i][1]:
+    comma = lambda k: k < len(T) and T[k].surface == '、'
+    for x in T[i].analyses:
         slot = CHUNKS.get(type(x))
-        if slot and not getattr(st, slot): yield st._replace(**{slot: True if slot == 'why' else x.word}), i + 1 + comma(i + 1)
+        if slot and not getattr(st, slot): yield _add_chunk(st, slot, True if slot == 'why' else x.word), i + 1 + comma(i + 1)
     if (r := self.np(T, i)) and r.end < len(T):
-        p = _first(T[r.end][1], Particle)
+        p = _first(T[r.end].analyses, Particle)
         slot = SLOTS.get(p.p) if p else None
         if slot and not getattr(st, slot):
-            new = st._replace(**{slot: r.item}, **({'case': p.p} if slot == 'obj' else {}))
-            yield new, r.end + 1 + (slot == 'subj' and comma(r.end + 1))
+            yield _add_chunk(st, slot, r.item, p.p if slot == 'obj' else None), r.end + 1 + (slot == 'subj' and comma(r.end + 1))
 
 # %% ../nbs/05_translate.ipynb #08dc0914
 @patch
 def clause(self:JaParser,
-           T:list, # tokens [(surface, analyses)]
+           T:list, # the `Token`s of a segmentation
            i:int, # the first token
            st:Chunks=Chunks(), # the chunks said so far
           ): # yields `ClauseParse`s
@@ -150,7 +160,7 @@ def clause(self:JaParser,
 
 @patch
 def reach(self:JaParser,
-          T:list, # tokens [(surface, analyses)]
+          T:list, # the `Token`s of a segmentation
           i:int, # the first token
           st:Chunks=Chunks(), # the chunks said so far
          )->int:
@@ -160,32 +170,32 @@ def reach(self:JaParser,
 # %% ../nbs/05_translate.ipynb #675f1d4b
 @patch
 def end(self:JaParser,
-        T:list, # tokens [(surface, analyses)]
+        T:list, # the `Token`s of a segmentation
         j:int, # the token after the last predicate
        )->tuple: # ('q' or 'end', len(T)), or None when tokens are left over
     "Does the sentence end at token `j`, after an optional question particle and 。！？?"
     n, q, k = len(T), False, j
-    if k < n and (_first(T[k][1], QMark) or _first(T[k][1], Particle) in (KA, NO)): q, k = True, k + 1
-    if k < n and T[k][0] in '。！？': q, k = q or T[k][0] == '？', k + 1
+    if k < n and (_first(T[k].analyses, QMark) or _first(T[k].analyses, Particle) in (KA, NO)): q, k = True, k + 1
+    if k < n and T[k].surface in '。！？': q, k = q or T[k].surface == '？', k + 1
     return ('q' if q else 'end', k) if k == n else None
 
 # %% ../nbs/05_translate.ipynb #12139f18
 @patch
 def join(self:JaParser,
-         T:list, # tokens [(surface, analyses)]
+         T:list, # the `Token`s of a segmentation
          cp:ClauseParse, # a parsed clause
         )->tuple: # (join, next token); None when the clause cannot end here
     "How a parsed clause ends: 'e' 'ma' 'soshite' before another clause, 'q' or 'end' at the end of the sentence."
     n, j = len(T), cp.end
-    nxt = T[j][1] if j < n else ()
+    nxt = T[j].analyses if j < n else ()
     if FORM_INFO[cp.pred.form].joins: return ('e', j + 1) if _first(nxt, Punct) == COMMA else None  # 歌い、
     c = _first(nxt, Conj)
     if c and c.kind == 'ma': k, join = j + 1, 'ma'  # けど
-    elif _first(nxt, Particle) == GA and j + 1 < n and T[j + 1][0] == '、': k, join = j + 2, 'ma'  # が、
-    elif _first(nxt, Punct) and T[j][0] in '。、' and j + 1 < n and (c := _first(T[j + 1][1], Conj)) and c.kind != 'ma':
+    elif _first(nxt, Particle) == GA and j + 1 < n and T[j + 1].surface == '、': k, join = j + 2, 'ma'  # が、
+    elif _first(nxt, Punct) and T[j].surface in '。、' and j + 1 < n and (c := _first(T[j + 1].analyses, Conj)) and c.kind != 'ma':
         k, join = j + 2, 'ma' if c.kind == 'demo' else 'soshite'  # 。でも、 。そして、
     else: return self.end(T, j)
-    return join, k + (k < n and T[k][0] == '、')
+    return join, k + (k < n and T[k].surface == '、')
 
 # %% ../nbs/05_translate.ipynb #87f3f509
 class Part(NamedTuple):
@@ -196,7 +206,7 @@ class Part(NamedTuple):
 
 @patch
 def body(self:JaParser,
-         T:list, # tokens [(surface, analyses)]
+         T:list, # the `Token`s of a segmentation
          i:int, # the first token
          memo:dict, # position -> its `Part`s (or None), for this token list
         )->list: # the `Part`s, or None when nothing parses
@@ -212,47 +222,42 @@ def body(self:JaParser,
     return parts
 
 # %% ../nbs/05_translate.ipynb #22c52305
-def _with(c:Clause, # a clause
-          **kw, # fields to change
-         )->Clause:
-    "`c` with some fields changed."
-    return Clause(**{**_fields(c), **kw})
-
 @patch
 def verb_meaning(self:JaParser,
-                 c:Clause, # the clause so far: subject, object, adverbials, tense, negation, question
+                 f:dict, # the clause's other fields: subj, obj, manner, place, time, why, tense, neg, q
                  v:Verb, # its verb
                  case:str, # the particle of its object (を, に), or None
                 )->Clause:
     "The clause of a verb predicate: a feeling verb, a fixed negation, 失敗する, or a verb with its object."
-    V, w, obj = self.V, v.word, c.obj
-    if v.special == 'feel': return _with(c, kind='feeling', pred=w, obj=None)
-    if v.special == 'fixed' and w not in NEG_WORDS: return _with(c, pred=w, tense=None, neg=True)  # 知らない: lerna-mi
+    V, w, obj = self.V, v.word, f['obj']
+    if v.special == 'feel': return Clause('feeling', w, **{**f, 'obj': None})
+    if v.special == 'fixed' and w not in NEG_WORDS: return Clause('verb', w, **{**f, 'tense': None, 'neg': True})  # 知らない: lerna-mi
     if v.special == 'fixed' and obj is not None: raise ValueError(f'{w} (できない, いない) takes no object, got {obj.head}')
-    if v.special == 'fixed': return _with(c, pred=w, tense=None, neg=False)
+    if v.special == 'fixed': return Clause('verb', w, **{**f, 'tense': None, 'neg': False})
     if v.special == 'sema' and obj is not None: raise ValueError(f'失敗する (planta sema, B9) takes no object, got {obj.head}')
     if obj is not None and V.vcase.get(w) != case:
         vcase, lem = V.vcase.get(w), V.lemmas[w, 'verb'][0][0]
         raise ValueError(f'{lem} ({w}) takes no object' if vcase == '-' else f'{lem} ({w}) takes its object with {vcase}, not {case}')
-    return _with(c, pred=w, obj=NP(FAIL_OBJECT) if v.special == 'sema' else obj)
+    return Clause('verb', w, **{**f, 'obj': NP(FAIL_OBJECT)}) if v.special == 'sema' else Clause('verb', w, **f)
 
 # %% ../nbs/05_translate.ipynb #f2766551
 @patch
 def other_meaning(self:JaParser,
-                  c:Clause, # the clause so far
+                  f:dict, # the clause's other fields: subj, obj, manner, place, time, why, tense, neg, q
                   p:tuple, # its predicate: `Adj`, `Feel` or `NounPred`
                  )->Clause:
     "The clause of an adjective, 〜く感じる or noun predicate: a feeling (B6) or a copular clause (B5)."
-    V, subj = self.V, c.subj
+    V, subj, obj = self.V, f['subj'], f['obj']
     word = p.np.head if type(p) is NounPred else p.word
-    if c.obj is not None: raise ValueError(f'an object ({c.obj.head}) needs a verb, not the predicate {word}')
+    if obj is not None: raise ValueError(f'an object ({obj.head}) needs a verb, not the predicate {word}')
     if type(p) is Feel and p.word not in V.feelings: raise ValueError(f'〜く感じる needs a feeling adjective (B6), not {p.word}')
     if type(p) is Feel or (type(p) is Adj and p.word in V.feelings and (V.animate(subj) or subj.head == V.wh['who'])):
-        return _with(c, kind='feeling', pred=p.word)
-    if c.place or c.time or c.manner or c.why: raise ValueError(f'adverbials with the copular predicate {word} are outside the grammar')
-    if type(p) is Adj: return Clause('copula_adj', p.word, subj, tense=None, neg=c.neg, q=c.q)
+        return Clause('feeling', p.word, **f)
+    if f['place'] or f['time'] or f['manner'] or f['why']:
+        raise ValueError(f'adverbials with the copular predicate {word} are outside the grammar')
+    if type(p) is Adj: return Clause('copula_adj', p.word, subj, tense=None, neg=f['neg'], q=f['q'])
     if p.np.poss or p.np.num or p.np.other: raise ValueError(f'a predicate noun takes no possessor, numeral or と: {word}')
-    return Clause('copula_noun', p.np.head, subj, padj=p.np.adj, tense=None, neg=c.neg, q=c.q)
+    return Clause('copula_noun', p.np.head, subj, padj=p.np.adj, tense=None, neg=f['neg'], q=f['q'])
 
 # %% ../nbs/05_translate.ipynb #2316da06
 @patch
@@ -265,8 +270,8 @@ def clause_meaning(self:JaParser,
     st, p = part.chunks, part.pred
     subj, neg = st.subj or NP(MI), bool(FORM_INFO[p.form].neg)
     tense = None if neg else inherited(Clause('verb', '', subj, time=st.time), jt, self.V)
-    c = Clause('verb', '', subj, st.obj, manner=st.manner, place=st.place, time=st.time, why=st.why, tense=tense, neg=neg, q=q)
-    return self.verb_meaning(c, p, st.case) if type(p) is Verb else self.other_meaning(c, p)
+    f = dict(subj=subj, obj=st.obj, manner=st.manner, place=st.place, time=st.time, why=st.why, tense=tense, neg=neg, q=q)
+    return self.verb_meaning(f, p, st.case) if type(p) is Verb else self.other_meaning(f, p)
 
 # %% ../nbs/05_translate.ipynb #84bbf2c6
 @patch
@@ -314,10 +319,10 @@ def parse(self:JaParser,
         if parts := self.body(T, 0, memo): return self.meaning(parts, phrase)
         far = max(far, *(self.reach(T, i) for i in memo))  # how far the failed search got
     k = min(far, len(first) - 1)
-    where, surfaces = sum(len(s) for s, _ in first[:k]), [s for s, _ in first]
+    where, surfaces = sum(len(t.surface) for t in first[:k]), [t.surface for t in first]
     toks = excerpt('|'.join(surfaces), where + k)
     raise ValueError(f"no construction of the grammar parses {excerpt(ja) if len(ja) <= QUOTE else excerpt(text, where)!r} "
-                     f"at {first[k][0]!r} (tokens: {toks})")
+                     f"at {first[k].surface!r} (tokens: {toks})")
 
 @lru_cache(maxsize=None)
 def ja_parser() -> JaParser:
