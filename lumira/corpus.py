@@ -12,7 +12,7 @@ import json, random, time
 from dataclasses import dataclass, asdict
 from pathlib import Path
 from tqdm import tqdm
-from .lexicon import by_lumira, LEXICON_VERSION
+from .lexicon import by_lumira, LEXICON_VERSION, FIXED_NEG
 from .grammar import NP, Clause, Sentence, Pair
 from .pairs import generate_pairs, coverage, CONSTRUCTIONS
 
@@ -26,13 +26,10 @@ def _noun(w):
     try: return by_lumira(w).pos == 'noun'
     except KeyError: return False
 
-# TODO(house-grammar): take the special verbs from lumira.lexicon once that branch is merged
-_FIXED = ('vena-posa', 'alta-loka', 'lerna')  # verbs whose negation is a fixed expression (B9)
-
 def _uses(m:Sentence):
     "The (rule, word) combinations that meaning `m` uses, for the held-out rules."
     for c in m.clauses:
-        if c.kind == 'verb' and c.pred not in _FIXED:
+        if c.kind == 'verb' and c.pred not in FIXED_NEG:  # a fixed negation (lerna-mi, vena-posa…) is no held-out verb
             if c.neg: yield 'neg_verb', c.pred
             if c.tense == 'future': yield 'future_verb', c.pred
         for np in _nps(c):

@@ -5,11 +5,12 @@
 # %% auto #0
 __all__ = ['LEXICON_VERSION', 'VERSIONS', 'COLUMNS', 'COLUMNS_V2', 'PKG_DIR', 'SEED_PATH', 'SEED_V2_PATH', 'LEXICON_V1_PATH',
            'LEXICON_V2_PATH', 'LEXICON_PATH', 'OLD_SPELLINGS', 'POS', 'VERB_CLASSES', 'ADJ_CLASSES', 'NOUN_SEMS',
-           'CASES', 'TENSES', 'CATEGORIES', 'ORIGINALS', 'PART_A_FIXED', 'TABOO_PARTS', 'TABOO_WORDS', 'TABOO_KANA',
-           'TABOO_V1', 'FALSE_FRIENDS', 'NOUN_KINDS', 'KIND_GROUPS', 'COUNTERS', 'USES', 'ANIMAL_PLACES',
-           'NO_PLACE_KINDS', 'YES_NO', 'RETIRED', 'read_seed', 'check_rows', 'origin', 'is_kind', 'is_easy',
-           'kind_words', 'build_lexicon', 'dumps_lexicon', 'save_lexicon', 'Entry', 'load_lexicon', 'by_lumira',
-           'by_ja', 'selects', 'lemmas_for', 'case_of']
+           'CASES', 'TENSES', 'CATEGORIES', 'ORIGINALS', 'PART_A_FIXED', 'FEEL_VERB', 'FIXED_NEG', 'NEG_WORDS',
+           'DEATH_VERB', 'FAIL_VERB', 'FAIL_OBJECT', 'FAIL_JA', 'TABOO_PARTS', 'TABOO_WORDS', 'TABOO_KANA', 'TABOO_V1',
+           'FALSE_FRIENDS', 'NOUN_KINDS', 'KIND_GROUPS', 'COUNTERS', 'USES', 'ANIMAL_PLACES', 'NO_PLACE_KINDS',
+           'YES_NO', 'RETIRED', 'read_seed', 'check_rows', 'origin', 'is_kind', 'is_easy', 'kind_words',
+           'build_lexicon', 'dumps_lexicon', 'save_lexicon', 'Entry', 'load_lexicon', 'by_lumira', 'by_ja', 'selects',
+           'lemmas_for', 'case_of']
 
 # %% ../nbs/01_lexicon.ipynb #35131c13
 import json, functools
@@ -132,6 +133,14 @@ def origin(word:str, # the entry's Lumira word
     "Where an entry's word comes from: Lumira 0.1 (Part A), the v1 additions (B12), or the generator."
     if generated: return 'generated'
     return '0.1' if ORIGINALS.get(word) == pos or word in PART_A_FIXED else 'v1'
+
+# %% ../nbs/01_lexicon.ipynb #5e1a7c0d
+# The verbs the grammar treats apart from the others (B6, B9): named once here, used by the grammar, the sampler and both parsers.
+FEEL_VERB = 'senti'  # B6: the verb of a feeling clause (Mi senti [happy]); never drawn as a plain verb
+FIXED_NEG = {'lerna': ('知る', '分かる', 'わかる'), 'vena-posa': ('できる',), 'alta-loka': ('いる',)}  # B9: verb -> the Japanese verbs whose plain negation it says (知らない: lerna-mi, できない: vena-posa, いない: alta-loka)
+NEG_WORDS = ('vena-posa', 'alta-loka')  # B9: the fixed negations that are words of their own (no -mi, no tense)
+DEATH_VERB = 'viaja'  # B9: 死ぬ is said as setting out on the great journey (a lemma of viaja's row)
+FAIL_VERB, FAIL_OBJECT, FAIL_JA = 'planta', 'sema', '失敗する'  # B9: 失敗する has no row; it is said planta sema, "plant a seed"
 
 # %% ../nbs/01_lexicon.ipynb #edebe482
 TABOO_PARTS = ('sine', 'sinu', 'sini', 'sind', 'aho', 'baka', 'kuso', 'busu', 'debu', 'hage', 'kasu', 'boke', 'dame',
