@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['SHIPPED_DIR', 'CT2_DIR', 'CT2_META', 'CT2_FORMAT', 'QUANTIZATIONS', 'ct2_available', 'ct2_spec', 'write_ct2',
-           'FastTranslator']
+           'find_ct2', 'FastTranslator']
 
 # %% ../nbs/32_fast.ipynb #f32a0003
-# Exports: SHIPPED_DIR, CT2_DIR, CT2_META, QUANTIZATIONS, ct2_available, ct2_spec, write_ct2, FastTranslator (translate, n_tokens).
+# Exports: SHIPPED_DIR, CT2_DIR, CT2_META, CT2_FORMAT, QUANTIZATIONS, ct2_available, ct2_spec, write_ct2, find_ct2, FastTranslator (translate).
 # Left out: CUDA-specific tuning (device='cuda' is passed through untested), translating with attention weights (explain stays in torch).
 import json, os, shutil
 from pathlib import Path
@@ -123,12 +123,18 @@ def write_ct2(model, # a `LumiraTransformer`, e.g. `load_checkpoint(...).model`
     return dest
 
 # %% ../nbs/32_fast.ipynb #f32a0020
-def _ct2_folder(path:Path)->Path:
-    "The CTranslate2 folder of `path`: `path` itself, or the CT2_DIR inside an exported model."
+def find_ct2(path:Path # a folder from `write_ct2`, an exported model folder, or anything else
+            )->Path|None: # the folder holding the CTranslate2 model, or None
+    "Where the lumira CTranslate2 model of `path` is: `path` itself, or CT2_DIR inside an exported model; None if it has none."
     path = Path(path)
-    folder = path/CT2_DIR if (path/CT2_DIR).is_dir() else path
-    if not (folder/CT2_META).is_file():
-        raise ValueError(f'{path}: no lumira CTranslate2 model here ({CT2_DIR}/{CT2_META} is missing): export one with export_model, or write one with write_ct2')
+    for folder in (path/CT2_DIR, path):
+        if (folder/CT2_META).is_file(): return folder
+    return None
+
+def _ct2_folder(path:Path)->Path:
+    "`find_ct2(path)`, or a `ValueError` that says how to make one."
+    folder = find_ct2(path)
+    if folder is None: raise ValueError(f'{path}: no lumira CTranslate2 model here ({CT2_DIR}/{CT2_META} is missing): export one with export_model, or write one with write_ct2')
     return folder
 
 def _read_meta(folder:Path, any_lexicon:bool)->dict:
