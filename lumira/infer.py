@@ -135,13 +135,19 @@ def n_tokens(self:Translator, text:str, direction:str='ja2lum')->int:
     return len(self.tokenizer.encode(text, direction=direction, add_eos=True))
 
 @patch
-def _pieces(self:Translator, text:str, direction:str)->list:
-    "Sentences of `text`, each checked against the model's length limit (the sinusoidal table's)."
-    pieces = split_sentences(check_text(text))
-    for p in pieces:
-        if self.config.positions == 'sinusoidal' and (n := self.n_tokens(p, direction)) > self.config.max_len:
+def _check_lengths(self:Translator, pieces:list, lengths:list):
+    "Refuse the first of `pieces` whose length (in positions) the model's sinusoidal table cannot hold."
+    if self.config.positions != 'sinusoidal': return
+    for p, n in zip(pieces, lengths):
+        if n > self.config.max_len:
             raise ValueError(f'a sentence is {n} tokens long, more than this model reads ({self.config.max_len}): '
                              f'split it at 。！？.!? or shorten it: {p[:30]!r}…')
+
+@patch
+def _pieces(self:Translator, text:str, direction:str)->list:
+    "Sentences of `text`, each checked against the model's length limit."
+    pieces = split_sentences(check_text(text))
+    self._check_lengths(pieces, [len(ids) for ids in self.tokenizer.encode(pieces, direction=direction, add_eos=True)])
     return pieces
 
 # %% ../nbs/50_infer.ipynb #1568c71c
@@ -159,9 +165,10 @@ def translate_batch(self:Translator,
     if isinstance(texts, str) or not isinstance(texts, (list, tuple)):
         raise TypeError(f'texts must be a list or tuple of str, got {type(texts).__name__}')
     check_direction(direction)
-    pieces = [self._pieces(check_text(t, f'texts[{i}]'), direction) for i, t in enumerate(texts)]
+    pieces = [split_sentences(check_text(t, f'texts[{i}]')) for i, t in enumerate(texts)]
     flat = [p for ps in pieces for p in ps]
-    lengths = [len(ids) for ids in self.tokenizer.ids(flat)]
+    lengths = [len(ids) for ids in self.tokenizer.encode(flat, direction=direction, add_eos=True)] if flat else []   # one tokenizer call for all
+    self._check_lengths(flat, lengths)
     order = sorted(range(len(flat)), key=lambda i: -lengths[i])     # longest first
     outs = [None] * len(flat)
     for i, o in zip(order, self.engine.translate([flat[i] for i in order], direction=direction, method=method, batch_size=batch_size, **options)): outs[i] = o
