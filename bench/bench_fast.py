@@ -7,7 +7,7 @@
    engine's weights stay in cache as they would in use); ms per sentence, median over `--rounds`.
    Targets: torch <= 1.5x CTranslate2 float32; the default path <= 1.1x bare CTranslate2 int8.
 2. A batch of `--batch` sentences through one `translate_batch`: sentences/s, median over rounds.
-3. Peak memory: each engine in a fresh process that loads it and translates the batch (ru_maxrss).
+3. Peak memory: each engine in a fresh process that loads it and translates the batch (VmHWM: the process's peak resident set).
 4. The command line end to end: `lumira_translate "こんにちは"` against `python -c "import torch"`, fresh processes,
    alternating, medians (target: the command is faster than the import alone).
 5. `--parity`: how many translations of the whole `test` split (both directions) each CTranslate2 model shares
@@ -69,7 +69,8 @@ from lumira.corpus import read_split
 xs = [r.ja for r in read_split({data!r}, 'test')][:{batch}]
 tr = {make}
 tr.translate_batch(xs)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"""
+hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')]   # this process's own peak (ru_maxrss keeps the parent's across fork + exec)
+print(hwm[0].split()[1] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"""
 PEAK_CT2 = PEAK.replace('import resource, sys, torch\ntorch.set_num_threads({threads})\n', 'import resource, sys\n')
 
 

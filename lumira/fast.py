@@ -7,7 +7,7 @@ __all__ = ['SHIPPED_DIR', 'CT2_DIR', 'CT2_META', 'CT2_FORMAT', 'QUANTIZATIONS', 
            'find_ct2', 'FastTranslator']
 
 # %% ../nbs/32_fast.ipynb #f32a0003
-# Exports: SHIPPED_DIR, CT2_DIR, CT2_META, CT2_FORMAT, QUANTIZATIONS, ct2_available, ct2_spec, write_ct2, find_ct2, FastTranslator (translate).
+# Exports: SHIPPED_DIR, CT2_DIR, CT2_META, CT2_FORMAT, QUANTIZATIONS, ct2_available, ct2_spec, write_ct2, find_ct2, FastTranslator (translate, translate_ids).
 # Left out: CUDA-specific tuning (device='cuda' is passed through untested), translating with attention weights (explain stays in torch).
 import json, os, shutil
 from pathlib import Path
@@ -174,12 +174,11 @@ class FastTranslator:
 
 # %% ../nbs/32_fast.ipynb #f32a0022
 @patch
-def _sources(self:FastTranslator, texts:list, direction:str)->list:
-    "Source pieces of each text (direction tag first, end mark last), refusing any too long for a sinusoidal table."
+def _sources(self:FastTranslator, ids:list)->list:
+    "CTranslate2's source pieces for sources given as ids, refusing any too long for a sinusoidal table."
     c = self.config
-    ids = self.tokenizer.encode(list(texts), direction=check_direction(direction), add_eos=True)
-    too_long = [t for t, s in zip(texts, ids) if len(s) > c.max_len] if c.positions == 'sinusoidal' else []
-    if too_long: raise ValueError(f'{len(too_long)} text(s) longer than the model limit of {c.max_len} tokens, e.g. {too_long[0][:40]!r}')
+    too_long = [s for s in ids if len(s) > c.max_len] if c.positions == 'sinusoidal' else []
+    if too_long: raise ValueError(f'{len(too_long)} source(s) longer than the model limit of {c.max_len} tokens (the longest has {max(map(len, too_long))})')
     return [[self.pieces[i] for i in s] for s in ids]
 
 def _positive_int(x, name:str):
@@ -204,28 +203,38 @@ def _options(self:FastTranslator, method, batch_size, max_len, num_beams, length
 
 # %% ../nbs/32_fast.ipynb #f32a0023
 @patch
-def translate(self:FastTranslator,
-              texts:list, # sentences in the source language
-              direction:str='ja2lum', # 'ja2lum' or 'lum2ja'
-              method:str='greedy', # 'greedy', 'beam' or 'sample'
-              batch_size:int=64, # sentences decoded together (CTranslate2 sorts them by length first)
-              max_len:int|None=None, # most tokens to generate (eos included); default config.max_len - 1
-              num_beams:int=4, # beam: beams kept
-              length_penalty:float=1.0, # beam: rank hypotheses by score / len**length_penalty
-              top_k:int|None=None, # sample: only the k most likely tokens
-              top_p:float|None=None, # sample: only the nucleus of probability mass p
-              temperature:float=1.0, # sample: divide the logits by this
-              min_len:int=0, # forbid eos before this many tokens
-              seed:int|None=None, # sample: seed CTranslate2's random generator first (None: leave it as it is)
-             )->list: # one translation per text
-    "Translate a list of sentences through CTranslate2, with the options of `LumiraTransformer.generate`."
+def translate_ids(self:FastTranslator,
+                  ids:list, # sources as ids: direction tag first, end mark last (`tokenizer.encode(..., direction=..., add_eos=True)`)
+                  method:str='greedy', # 'greedy', 'beam' or 'sample'
+                  batch_size:int=64, # sentences decoded together (CTranslate2 sorts them by length first)
+                  max_len:int|None=None, # most tokens to generate (eos included); default config.max_len - 1
+                  num_beams:int=4, # beam: beams kept
+                  length_penalty:float=1.0, # beam: rank hypotheses by score / len**length_penalty
+                  top_k:int|None=None, # sample: only the k most likely tokens
+                  top_p:float|None=None, # sample: only the nucleus of probability mass p
+                  temperature:float=1.0, # sample: divide the logits by this
+                  min_len:int=0, # forbid eos before this many tokens
+                  seed:int|None=None, # sample: seed CTranslate2's random generator first (None: leave it as it is)
+                 )->list: # one translation per source
+    "Translate sources already cut into ids through CTranslate2, with the options of `LumiraTransformer.generate`."
     opts = self._options(method, batch_size, max_len, num_beams, length_penalty, top_k, top_p, temperature, min_len)
-    if not texts: return []
-    src = self._sources(texts, direction)
-    ct2 = self.ct2
+    if not ids: return []
+    src, ct2 = self._sources(ids), self.ct2
     if method == 'sample' and seed is not None:   # CTranslate2 seeds a worker's generator when the worker starts: start one
         if not isinstance(seed, int) or isinstance(seed, bool): raise TypeError(f'seed must be an int, got {type(seed).__name__}')
         ctranslate2.set_random_seed(seed)
         ct2 = ctranslate2.Translator(str(self.folder), **self._args)
     res = ct2.translate_batch(src, **opts)
     return [self.tokenizer.decode([self.ids[t] for t in r.hypotheses[0]]) for r in res]
+
+@patch
+def translate(self:FastTranslator,
+              texts:list, # sentences in the source language
+              direction:str='ja2lum', # 'ja2lum' or 'lum2ja'
+              method:str='greedy', # 'greedy', 'beam' or 'sample'
+              batch_size:int=64, # sentences decoded together
+              **options, # for `translate_ids`: max_len, num_beams, length_penalty, top_k, top_p, temperature, min_len, seed
+             )->list: # one translation per text
+    "Translate a list of sentences through CTranslate2 (as `Checkpoint.translate` does through torch)."
+    ids = self.tokenizer.encode(list(texts), direction=check_direction(direction), add_eos=True) if len(texts) else []
+    return self.translate_ids(ids, method, batch_size, **options)

@@ -167,11 +167,13 @@ def translate_batch(self:Translator,
     check_direction(direction)
     pieces = [split_sentences(check_text(t, f'texts[{i}]')) for i, t in enumerate(texts)]
     flat = [p for ps in pieces for p in ps]
-    lengths = [len(ids) for ids in self.tokenizer.encode(flat, direction=direction, add_eos=True)] if flat else []   # one tokenizer call for all
-    self._check_lengths(flat, lengths)
-    order = sorted(range(len(flat)), key=lambda i: -lengths[i])     # longest first
+    ids = self.tokenizer.encode(flat, direction=direction, add_eos=True) if flat else []   # one tokenizer call for all
+    self._check_lengths(flat, [len(s) for s in ids])
+    order = sorted(range(len(flat)), key=lambda i: -len(ids[i]))     # longest first
+    if self.backend == 'ctranslate2': done = self.engine.translate_ids([ids[i] for i in order], method, batch_size, **options)   # already cut
+    else: done = self.engine.translate([flat[i] for i in order], direction=direction, method=method, batch_size=batch_size, **options)
     outs = [None] * len(flat)
-    for i, o in zip(order, self.engine.translate([flat[i] for i in order], direction=direction, method=method, batch_size=batch_size, **options)): outs[i] = o
+    for i, o in zip(order, done): outs[i] = o
     outs = iter(outs)
     return [_JOIN[direction].join(next(outs) for _ in ps) for ps in pieces]
 

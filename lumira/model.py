@@ -171,24 +171,24 @@ def packed(self:LumiraTransformer)->tuple:
 @patch
 def step(self:DecoderLayer,
          y:torch.Tensor, # (batch, d_model): the newest token of each row, at position t
-         kv:torch.Tensor, # (batch, 2, heads, capacity, d_k) this layer's self-attention keys and values, filled below t
          t:int, # the position of y
-         ckv:torch.Tensor, # (batch, 2, heads, S, d_k) the memory projected to keys and values
+         kv:tuple, # this layer's cache views: (k and v (batch, 2, heads, capacity, d_k), k, v, memory k, memory v), filled below t
          mem_mask:torch.Tensor, # (batch, 1, 1, S) source padding mask
          w:list, # this layer's `packed` weights: six (W^T, b)
          rot:tuple|None=None, # rotary: (cos, sin) of position t
          bias:torch.Tensor|None=None, # t5: (1, heads, 1, t+1) bias of query t
         )->torch.Tensor: # (batch, d_model)
     "One cached decoding step of this layer (inference only: no dropout); writes position t's key and value."
-    B, H = y.shape[0], self.self_attn.n_heads
+    (both, k, v, ck, cv), B, H = kv, y.shape[0], self.self_attn.n_heads
     lin = lambda x, i: torch.addmm(w[i][1], x, w[i][0])
-    qkv = lin(self.norm1(y), 0).view(B, 3, H, 1, -1)   # (batch, q/k/v, heads, 1, d_k)
-    if rot is None: q, kv[:, :, :, t:t + 1] = qkv[:, 0], qkv[:, 1:]
-    else: q, kv[:, 0, :, t:t + 1], kv[:, 1, :, t:t + 1] = apply_rotary(qkv[:, 0], rot), apply_rotary(qkv[:, 1], rot), qkv[:, 2]
-    y = y + lin(F.scaled_dot_product_attention(q, kv[:, 0, :, :t + 1], kv[:, 1, :, :t + 1], attn_mask=bias).view(B, -1), 1)
-    q = lin(self.norm2(y), 2).view(B, H, 1, -1)
-    y = y + lin(F.scaled_dot_product_attention(q, ckv[:, 0], ckv[:, 1], attn_mask=mem_mask).view(B, -1), 3)
-    return y + lin(F.gelu(lin(self.norm3(y), 4)), 5)
+    norm = lambda x, n: torch.layer_norm(x, n.normalized_shape, n.weight, n.bias, n.eps)   # the LayerNorm without its module call
+    qkv = lin(norm(y, self.norm1), 0).view(B, 3, H, 1, -1)   # (batch, q/k/v, heads, 1, d_k)
+    if rot is None: q, both[:, :, :, t:t + 1] = qkv[:, 0], qkv[:, 1:]
+    else: q, k[:, :, t:t + 1], v[:, :, t:t + 1] = apply_rotary(qkv[:, 0], rot), apply_rotary(qkv[:, 1], rot), qkv[:, 2]
+    y = y + lin(F.scaled_dot_product_attention(q, k[:, :, :t + 1], v[:, :, :t + 1], attn_mask=bias).view(B, -1), 1)
+    q = lin(norm(y, self.norm2), 2).view(B, H, 1, -1)
+    y = y + lin(F.scaled_dot_product_attention(q, ck, cv, attn_mask=mem_mask).view(B, -1), 3)
+    return y + lin(F.gelu(lin(norm(y, self.norm3), 4)), 5)
 
 # %% ../nbs/30_model.ipynb #a7c1e013
 @patch
@@ -236,6 +236,10 @@ class DecodeState:
         self.kv = memory.new_empty(len(model.decoder), B, 2, c.n_heads, 0, self.d_k)
         self.grow(capacity)
 
+    def _views(self):
+        "Per layer: (its block of keys and values, its keys, its values, the memory's keys, its values): views, made once per buffer."
+        self.views = [(kv, kv[:, 0], kv[:, 1], ckv[:, 0], ckv[:, 1]) for kv, ckv in zip(self.kv, self.ckv)]
+
     def grow(self, capacity:int):
         "Room for `capacity` positions: a new buffer that keeps the filled part, and position tables to match."
         c, t = self.model.config, self.t
@@ -244,6 +248,7 @@ class DecodeState:
         self.kv, pos = kv, torch.arange(capacity, device=kv.device)
         self.rot = rotary_cos_sin(pos, self.d_k, c.rotary_base) if c.positions == 'rotary' else None
         self.bias = self.model.dec_bias(capacity, capacity) if c.positions == 't5' else None
+        self._views()
 
 # %% ../nbs/30_model.ipynb #a7c1e007
 @patch
@@ -253,18 +258,20 @@ def step(self:DecodeState,
     "Feed one token per row through the whole decoder, caching its keys and values; `t` moves on by one."
     m, t = self.model, self.t
     if t == self.kv.shape[4]: self.grow(2 * t)
-    y = m.embed(ids) * math.sqrt(m.config.d_model)
+    y = F.embedding(ids, m.embed.weight) * math.sqrt(m.config.d_model)
     if m.config.positions == 'sinusoidal': y = y + m.pe[t]
     rot = None if self.rot is None else (self.rot[0][t:t + 1], self.rot[1][t:t + 1])
     bias = None if self.bias is None else self.bias[:, :, t:t + 1, :t + 1]
-    for i, layer in enumerate(m.decoder): y = layer.step(y, self.kv[i], t, self.ckv[i], self.mem_mask, self.weights[i], rot, bias)
+    for layer, kv, w in zip(m.decoder, self.views, self.weights): y = layer.step(y, t, kv, self.mem_mask, w, rot, bias)
     self.t += 1
-    return m.output_logits(m.dec_norm(y), self.et)
+    n = m.dec_norm
+    return m.output_logits(torch.layer_norm(y, n.normalized_shape, n.weight, n.bias, n.eps), self.et)
 
 @patch
 def keep(self:DecodeState, rows:torch.Tensor):
     "Keep only batch `rows` (a bool mask or indices), e.g. drop the sentences that have finished."
     self.kv, self.ckv, self.mem_mask = self.kv[:, rows], self.ckv[:, rows], self.mem_mask[rows]
+    self._views()
 
 @patch
 def follow(self:DecodeState, parents:torch.Tensor):
@@ -312,19 +319,22 @@ def _generate_simple(self:LumiraTransformer, memory, mem_mask, max_len, method, 
     c, B, dev = self.config, memory.shape[0], memory.device
     out = torch.full((B, max_len), c.pad_id, dtype=torch.long, device=dev)
     rows, ids = torch.arange(B, device=dev), torch.full((B,), c.bos_id, dtype=torch.long, device=dev)   # which sentence each row is
-    live, state = torch.ones(B, dtype=torch.bool, device=dev), DecodeState(self, memory, mem_mask) if use_cache else None
+    live, done, state = torch.ones(B, dtype=torch.bool, device=dev), 0, DecodeState(self, memory, mem_mask) if use_cache else None   # done: rows finished, not yet dropped
     for t in range(max_len):
         logits = state.step(ids) if use_cache else self.next_logits(_with_bos(out[rows, :t], c.bos_id), memory, mem_mask)
         if t < min_len: logits[:, c.eos_id] = float('-inf')
-        ids = choose_next(logits, method, **kw).masked_fill(~live, c.pad_id)
+        ids = choose_next(logits, method, **kw)
+        if done: ids = ids.masked_fill(~live, c.pad_id)
         out[rows, t] = ids
         live &= ids != c.eos_id
-        if not live.any(): break
-        if (~live).sum() * 4 >= len(live):            # a quarter of the rows are done: drop them
-            keep = live
-            rows, ids, live = rows[keep], ids[keep], live[keep]
-            if use_cache: state.keep(keep)
-            else: memory, mem_mask = memory[keep], mem_mask[keep]
+        if done or not live.all():
+            if not live.any(): break
+            done = (~live).sum()
+            if done * 4 >= len(live):                  # a quarter of the rows are done: drop them
+                keep, done = live, 0
+                rows, ids, live = rows[keep], ids[keep], live[keep]
+                if use_cache: state.keep(keep)
+                else: memory, mem_mask = memory[keep], mem_mask[keep]
     return out
 
 # %% ../nbs/30_model.ipynb #1f7d96b2
