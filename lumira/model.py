@@ -157,13 +157,16 @@ def _projections(layer:nn.Module)->list:
     a, c = layer.self_attn, layer.cross_attn
     return [a.qkv_proj, a.out_proj, c.q_proj, c.out_proj, layer.ff.lin1, layer.ff.lin2]
 
+def _norm_args(n:nn.LayerNorm)->tuple: return n.normalized_shape, n.weight, n.bias, n.eps   # `torch.layer_norm(x, *args)`
+
 @patch
 def packed(self:LumiraTransformer)->tuple:
-    "(encoder, decoder, E^T): per layer its projections as (W^T, b), and the embedding transposed; rebuilt when a weight changes."
+    "(encoder, decoder, E^T): per layer its projections as (W^T, b) and its LayerNorms' arguments; rebuilt when a weight changes."
     if not hasattr(self, '_packed_from'): self._packed_from = list(self.parameters())
     key = [(p.data_ptr(), p._version) for p in self._packed_from]   # moved, reloaded or trained: the key changes
     if getattr(self, '_packed', (None,))[0] != key:
-        pack = lambda stack: [[(l.weight.t().contiguous(), l.bias) for l in _projections(layer)] for layer in stack]
+        norms = lambda layer: [_norm_args(n) for n in (layer.norm1, layer.norm2, getattr(layer, 'norm3', None)) if n is not None]
+        pack = lambda stack: [([(l.weight.t().contiguous(), l.bias) for l in _projections(layer)], norms(layer)) for layer in stack]
         self._packed = key, pack(self.encoder), pack(self.decoder), self.embed.weight.t().contiguous()
     return self._packed[1:]
 
@@ -174,38 +177,37 @@ def step(self:DecoderLayer,
          t:int, # the position of y
          kv:tuple, # this layer's cache views: (k and v (batch, 2, heads, capacity, d_k), k, v, memory k, memory v), filled below t
          mem_mask:torch.Tensor, # (batch, 1, 1, S) source padding mask
-         w:list, # this layer's `packed` weights: six (W^T, b)
+         w:tuple, # this layer's `packed` weights: six (W^T, b), three LayerNorms
          rot:tuple|None=None, # rotary: (cos, sin) of position t
          bias:torch.Tensor|None=None, # t5: (1, heads, 1, t+1) bias of query t
         )->torch.Tensor: # (batch, d_model)
     "One cached decoding step of this layer (inference only: no dropout); writes position t's key and value."
     (both, k, v, ck, cv), B, H = kv, y.shape[0], self.self_attn.n_heads
-    lin = lambda x, i: torch.addmm(w[i][1], x, w[i][0])
-    norm = lambda x, n: torch.layer_norm(x, n.normalized_shape, n.weight, n.bias, n.eps)   # the LayerNorm without its module call
-    qkv = lin(norm(y, self.norm1), 0).view(B, 3, H, 1, -1)   # (batch, q/k/v, heads, 1, d_k)
+    ((w0, b0), (w1, b1), (w2, b2), (w3, b3), (w4, b4), (w5, b5)), (n1, n2, n3) = w
+    qkv = torch.addmm(b0, torch.layer_norm(y, *n1), w0).view(B, 3, H, 1, -1)   # (batch, q/k/v, heads, 1, d_k)
     if rot is None: q, both[:, :, :, t:t + 1] = qkv[:, 0], qkv[:, 1:]
     else: q, k[:, :, t:t + 1], v[:, :, t:t + 1] = apply_rotary(qkv[:, 0], rot), apply_rotary(qkv[:, 1], rot), qkv[:, 2]
-    y = y + lin(F.scaled_dot_product_attention(q, k[:, :, :t + 1], v[:, :, :t + 1], attn_mask=bias).view(B, -1), 1)
-    q = lin(norm(y, self.norm2), 2).view(B, H, 1, -1)
-    y = y + lin(F.scaled_dot_product_attention(q, ck, cv, attn_mask=mem_mask).view(B, -1), 3)
-    return y + lin(F.gelu(lin(norm(y, self.norm3), 4)), 5)
+    y = y + torch.addmm(b1, F.scaled_dot_product_attention(q, k[:, :, :t + 1], v[:, :, :t + 1], attn_mask=bias).view(B, -1), w1)
+    q = torch.addmm(b2, torch.layer_norm(y, *n2), w2).view(B, H, 1, -1)
+    y = y + torch.addmm(b3, F.scaled_dot_product_attention(q, ck, cv, attn_mask=mem_mask).view(B, -1), w3)
+    return y + torch.addmm(b5, F.gelu(torch.addmm(b4, torch.layer_norm(y, *n3), w4)), w5)
 
 # %% ../nbs/30_model.ipynb #a7c1e013
 @patch
 def fast(self:EncoderLayer,
          x:torch.Tensor, # (batch, S, d_model)
          mask:torch.Tensor, # (batch, 1, 1, S) source padding mask
-         w:list, # this layer's `packed` weights: four (W^T, b)
+         w:tuple, # this layer's `packed` weights: four (W^T, b), two LayerNorms
          rot:tuple|None=None, # rotary: (cos, sin) of positions 0..S-1
          bias:torch.Tensor|None=None, # t5: the encoder's (1, heads, S, S) bias
         )->torch.Tensor: # (batch, S, d_model)
     "This layer's forward pass for inference (no dropout), through its transposed weights."
-    a, (B, S, d) = self.attn, x.shape
-    lin = lambda h, i: torch.addmm(w[i][1], h.reshape(B * S, -1), w[i][0]).view(B, S, -1)
-    q, k, v = a.split(lin(self.norm1(x), 0), 3)
+    (B, S, d), (ps, (n1, n2)) = x.shape, w
+    lin = lambda h, i: torch.addmm(ps[i][1], h.reshape(B * S, -1), ps[i][0]).view(B, S, -1)
+    q, k, v = self.attn.split(lin(torch.layer_norm(x, *n1), 0), 3)
     if rot is not None: q, k = apply_rotary(q, rot), apply_rotary(k, rot)
     x = x + lin(fast_attention(q, k, v, mask, bias=bias).transpose(1, 2), 1)
-    return x + lin(F.gelu(lin(self.norm2(x), 2)), 3)
+    return x + lin(F.gelu(lin(torch.layer_norm(x, *n2), 2)), 3)
 
 @patch
 def encode_fast(self:LumiraTransformer, src:torch.Tensor)->tuple:
@@ -231,6 +233,8 @@ class DecodeState:
         c, B = model.config, memory.shape[0]
         self.model, self.mem_mask, self.t, self.d_k = model, mem_mask, 0, c.d_model // c.n_heads
         _, self.weights, self.et = model.packed()
+        self.layers, self.embed, self.scale, self.norm = list(model.decoder), model.embed.weight, math.sqrt(c.d_model), _norm_args(model.dec_norm)
+        self.pe = model.pe if c.positions == 'sinusoidal' else None
         kv = lambda layer: layer.cross_attn.kv_proj(memory).view(B, -1, 2, c.n_heads, self.d_k).permute(0, 2, 3, 1, 4)
         self.ckv = torch.stack([kv(layer) for layer in model.decoder])   # (layers, batch, 2, heads, S, d_k)
         self.kv = memory.new_empty(len(model.decoder), B, 2, c.n_heads, 0, self.d_k)
@@ -258,14 +262,13 @@ def step(self:DecodeState,
     "Feed one token per row through the whole decoder, caching its keys and values; `t` moves on by one."
     m, t = self.model, self.t
     if t == self.kv.shape[4]: self.grow(2 * t)
-    y = F.embedding(ids, m.embed.weight) * math.sqrt(m.config.d_model)
-    if m.config.positions == 'sinusoidal': y = y + m.pe[t]
+    y = F.embedding(ids, self.embed) * self.scale
+    if self.pe is not None: y = y + self.pe[t]
     rot = None if self.rot is None else (self.rot[0][t:t + 1], self.rot[1][t:t + 1])
     bias = None if self.bias is None else self.bias[:, :, t:t + 1, :t + 1]
-    for layer, kv, w in zip(m.decoder, self.views, self.weights): y = layer.step(y, t, kv, self.mem_mask, w, rot, bias)
+    for layer, kv, w in zip(self.layers, self.views, self.weights): y = layer.step(y, t, kv, self.mem_mask, w, rot, bias)
     self.t += 1
-    n = m.dec_norm
-    return m.output_logits(torch.layer_norm(y, n.normalized_shape, n.weight, n.bias, n.eps), self.et)
+    return m.output_logits(torch.layer_norm(y, *self.norm), self.et)
 
 @patch
 def keep(self:DecodeState, rows:torch.Tensor):
