@@ -176,7 +176,7 @@ def step(self:DecoderLayer,
          y:torch.Tensor, # (batch, d_model): the newest token of each row, at position t
          t:int, # the position of y
          kv:tuple, # this layer's cache views: (k and v (batch, 2, heads, capacity, d_k), k, v, memory k, memory v), filled below t
-         mem_mask:torch.Tensor, # (batch, 1, 1, S) source padding mask
+         mem_mask:torch.Tensor|None, # (batch, 1, 1, S) source padding mask; None: no padding
          w:tuple, # this layer's `packed` weights: six (W^T, b), three LayerNorms
          rot:tuple|None=None, # rotary: (cos, sin) of position t
          bias:torch.Tensor|None=None, # t5: (1, heads, 1, t+1) bias of query t
@@ -196,7 +196,7 @@ def step(self:DecoderLayer,
 @patch
 def fast(self:EncoderLayer,
          x:torch.Tensor, # (batch, S, d_model)
-         mask:torch.Tensor, # (batch, 1, 1, S) source padding mask
+         mask:torch.Tensor|None, # (batch, 1, 1, S) source padding mask; None: no padding
          w:tuple, # this layer's `packed` weights: four (W^T, b), two LayerNorms
          rot:tuple|None=None, # rotary: (cos, sin) of positions 0..S-1
          bias:torch.Tensor|None=None, # t5: the encoder's (1, heads, S, S) bias
@@ -218,7 +218,7 @@ def encode_fast(self:LumiraTransformer, src:torch.Tensor)->tuple:
     mask, x = padding_mask(src, c.pad_id), self.embed_ids(src)
     rot = rotary_cos_sin(torch.arange(S, device=src.device), c.d_model // c.n_heads, c.rotary_base) if c.positions == 'rotary' else None
     bias = self.enc_bias(S, S) if c.positions == 't5' else None
-    for layer, w in zip(self.encoder, self.packed()[0]): x = layer.fast(x, mask, w, rot, bias)
+    for layer, w in zip(self.encoder, self.packed()[0]): x = layer.fast(x, None if mask.all() else mask, w, rot, bias)   # no padding: no mask
     return self.enc_norm(x), mask
 
 # %% ../nbs/30_model.ipynb #a7c1e006
@@ -231,7 +231,8 @@ class DecodeState:
                  capacity:int=32, # positions allocated at first; doubled when full
                 ):
         c, B = model.config, memory.shape[0]
-        self.model, self.mem_mask, self.t, self.d_k = model, mem_mask, 0, c.d_model // c.n_heads
+        self.model, self.t, self.d_k = model, 0, c.d_model // c.n_heads
+        self.set_mask(mem_mask)
         _, self.weights, self.et = model.packed()
         self.layers, self.embed, self.scale, self.norm = list(model.decoder), model.embed.weight, math.sqrt(c.d_model), _norm_args(model.dec_norm)
         self.pe = model.pe if c.positions == 'sinusoidal' else None
@@ -239,6 +240,11 @@ class DecodeState:
         self.ckv = torch.stack([kv(layer) for layer in model.decoder])   # (layers, batch, 2, heads, S, d_k)
         self.kv = memory.new_empty(len(model.decoder), B, 2, c.n_heads, 0, self.d_k)
         self.grow(capacity)
+
+    def set_mask(self, mem_mask:torch.Tensor):
+        "The source padding mask, or None when nothing is padded (the attention kernel then skips masking)."
+        self.mem_mask = None if mem_mask.all() else mem_mask
+        self.full_mask = mem_mask
 
     def _views(self):
         "Per layer: (its block of keys and values, its keys, its values, the memory's keys, its values): views, made once per buffer."
@@ -273,8 +279,8 @@ def step(self:DecodeState,
 @patch
 def keep(self:DecodeState, rows:torch.Tensor):
     "Keep only batch `rows` (a bool mask or indices), e.g. drop the sentences that have finished."
-    self.kv, self.ckv, self.mem_mask = self.kv[:, rows], self.ckv[:, rows], self.mem_mask[rows]
-    self._views()
+    self.kv, self.ckv = self.kv[:, rows], self.ckv[:, rows]
+    self.set_mask(self.full_mask[rows]); self._views()
 
 @patch
 def follow(self:DecodeState, parents:torch.Tensor):
