@@ -23,7 +23,8 @@ requirements = shlex.split(cfg.get('requirements', ''))
 if cfg.get('pip_requirements'): requirements += shlex.split(cfg.get('pip_requirements', ''))
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
-dev_requirements = shlex.split(cfg.get('dev_requirements') or '')
+app_requirements = shlex.split(cfg.get('app_requirements') or '')
+dev_requirements = shlex.split(cfg.get('dev_requirements') or '') + app_requirements  # [dev] includes [app]
 
 setuptools.setup(
     name = cfg['lib_name'],
@@ -37,7 +38,7 @@ setuptools.setup(
     packages = setuptools.find_packages(include=['lumira', 'lumira.*']),
     include_package_data = True,
     install_requires = requirements,
-    extras_require={ 'dev': dev_requirements },
+    extras_require={ 'app': app_requirements, 'dev': dev_requirements },
     dependency_links = cfg.get('dep_links','').split(),
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),

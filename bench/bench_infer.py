@@ -8,17 +8,18 @@
 
 The sentences are everyday sentences inside the v1 grammar (the author's examples and their
 neighbours), cycled to the needed count. Timings on a small shared CPU are noisy: medians, alternating.
-Usage: python bench/bench_infer.py [--model PATH | --untrained nano] [--direction ja2lum] [--n 256] [--threads N]
-(default: the model shipped with lumira). `--untrained PRESET` times random weights of that preset's shape
+Usage: python bench/bench_infer.py [--model PATH | --untrained nano] [--backend auto|torch|ctranslate2] [--direction ja2lum] [--n 256] [--threads N]
+(default: the model shipped with lumira, through the backend `Translator.from_pretrained` picks: CTranslate2 when it can;
+`bench/bench_fast.py` puts the backends side by side). `--untrained PRESET` times random weights of that preset's shape
 when no trained model exists yet; they never stop on their own, so their output is capped at `--max-new`
 tokens (16 by default, a typical Lumira sentence) and the figures estimate a trained model of that size.
 """
 import argparse, platform, statistics
 import torch
 from _timing import seconds, Stopwatch
-from lumira.model import PRESETS
+from lumira.model import PRESETS, param_count
 from lumira.tokenizer import DIRECTIONS
-from lumira.infer import Translator
+from lumira.infer import Translator, BACKENDS
 
 JA = ['こんにちは', 'ありがとう', '私はあなたを愛しています', 'あなたは私を愛していますか？', '月は美しい。',
       '私たちは一緒に成長している。', '私は歌います。', '彼は眠った。', '私は花を見る。', '私は嬉しいです。',
@@ -58,7 +59,8 @@ def main(argv=None):
     p.add_argument('--n', type=int, default=256, help='sentences in the throughput test')
     p.add_argument('--repeats', type=int, default=50, help='single-sentence calls timed')
     p.add_argument('--rounds', type=int, default=3, help='loop/batch alternations')
-    p.add_argument('--threads', type=int, default=None, help='torch CPU threads (default: torch chooses)')
+    p.add_argument('--backend', default='auto', choices=BACKENDS, help='engine for the model (--untrained is always torch)')
+    p.add_argument('--threads', type=int, default=None, help='CPU threads (default: 1 for CTranslate2, torch chooses for torch)')
     a = p.parse_args(argv)
     if a.threads: torch.set_num_threads(a.threads)
     with Stopwatch() as load:
@@ -66,14 +68,15 @@ def main(argv=None):
             tr = Translator.untrained(n_pairs=3000, config=PRESETS[a.untrained], vocab_size=PRESETS[a.untrained].vocab_size,
                                       max_len=PRESETS[a.untrained].max_len)
             a.max_new = a.max_new or 16
-        else: tr = Translator.from_pretrained(a.model)
+        else: tr = Translator.from_pretrained(a.model, backend=a.backend, threads=a.threads)
     kw = {} if a.max_new is None else dict(max_len=a.max_new)
     c = tr.config
-    print(f'machine: {platform.machine()} {platform.processor() or ""} | torch {torch.__version__} | '
-          f'{torch.get_num_threads()} threads | python {platform.python_version()}')
+    threads = torch.get_num_threads() if tr.backend == 'torch' else tr.engine.threads
+    print(f'machine: {platform.machine()} {platform.processor() or ""} | torch {torch.__version__} | backend {tr.backend} | '
+          f'{threads} threads | python {platform.python_version()}')
     name = f'untrained {a.untrained}, output capped at {a.max_new} tokens' if a.untrained else a.model or 'shipped default'
     print(f'model: {name} | d_model={c.d_model} layers={c.n_encoder_layers}+{c.n_decoder_layers} '
-          f'vocab={c.vocab_size} | {sum(q.numel() for q in tr.model.parameters()) / 1e6:.2f} M parameters | loaded in {load.seconds:.2f}s')
+          f'vocab={c.vocab_size} | {param_count(c) / 1e6:.2f} M parameters | loaded in {load.seconds:.2f}s')
     print(f'example: {sentences(a.direction, 3)[2]!r} -> {tr.translate(sentences(a.direction, 3)[2], a.direction, **kw)!r}')
     ts = sorted(latency(tr, a.direction, a.repeats, **kw))
     med, p90 = statistics.median(ts) * 1e3, ts[int(0.9 * (len(ts) - 1))] * 1e3

@@ -15,13 +15,14 @@ from .translate import to_japanese
 from .tokenizer import DIRECTIONS, TOKENIZER_FILE, check_direction, LumiraTokenizer
 from .data import pad_batch, check_int
 from .model import ModelConfig, LumiraTransformer
+from .fast import SHIPPED_DIR, CT2_DIR, ct2_available, write_ct2
 
 # %% auto #0
-__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'SHIPPED_DIR', 'CONFIG_FILE', 'WEIGHTS_FILE', 'HASHED', 'LEGACY_RUN', 'atomic_save',
-           'Checkpoint', 'digest', 'file_sha256', 'checkpoint_dict', 'seal', 'MissingCheckpoint', 'read_checkpoint',
-           'export_model', 'read_exported', 'load_checkpoint', 'new_run_id', 'run_of', 'checkpoints',
-           'latest_checkpoint', 'check_out_dir', 'remove_stale_tmp', 'newest_resumable', 'evaluate',
-           'translation_table', 'validation_score']
+__all__ = ['CKPT_FORMAT', 'CKPT_VERSION', 'CONFIG_FILE', 'WEIGHTS_FILE', 'HASHED', 'LEGACY_RUN', 'atomic_save', 'Checkpoint',
+           'digest', 'file_sha256', 'checkpoint_dict', 'seal', 'MissingCheckpoint', 'read_checkpoint', 'export_model',
+           'read_exported', 'load_checkpoint', 'new_run_id', 'run_of', 'checkpoints', 'latest_checkpoint',
+           'check_out_dir', 'remove_stale_tmp', 'newest_resumable', 'evaluate', 'translation_table', 'validation_score',
+           'SHIPPED_DIR']
 
 # %% ../nbs/35_checkpoint.ipynb #cffc42e4
 def atomic_save(obj,       # anything `torch.save` can write (tensors, dicts, bytes, numbers)
@@ -40,7 +41,7 @@ def atomic_save(obj,       # anything `torch.save` can write (tensors, dicts, by
 # %% ../nbs/35_checkpoint.ipynb #133ca1d1
 CKPT_FORMAT = 'lumira-checkpoint'  # the `format` field of every checkpoint file
 CKPT_VERSION = 1                   # bump when the layout below changes
-SHIPPED_DIR = Path(lumira.__file__).parent/'models'/'mini'  # the default model that ships with the package
+_all_ = ['SHIPPED_DIR']  # the default model that ships with the package: defined in lumira.fast (no torch), still importable from here
 CONFIG_FILE, WEIGHTS_FILE = 'config.json', 'model.safetensors'  # an exported model's other two files (besides `TOKENIZER_FILE`)
 
 # %% ../nbs/35_checkpoint.ipynb #077edefc
@@ -184,9 +185,10 @@ def read_checkpoint(path:Path, # a checkpoint file written by `atomic_save(check
 def export_model(ckpt:Checkpoint,             # a trained checkpoint
                  dest:Path,                   # folder to write (replaced whole, atomically)
                  dtype:torch.dtype=torch.float16, # weight precision on disk
-                 meta:dict|None=None          # extra facts for config.json (metrics, command…)
+                 meta:dict|None=None,         # extra facts for config.json (metrics, command…)
+                 ct2:bool=True                # also write the int8 CTranslate2 model in CT2_DIR (`lumira.fast`), if CTranslate2 is installed
                 ) -> Path:
-    "Write a checkpoint as a small inference-only folder: `model.safetensors`, `tokenizer.model`, `config.json`."
+    "Write a checkpoint as a small inference-only folder: `model.safetensors`, `tokenizer.model`, `config.json` (and `ctranslate2/`)."
     from safetensors.torch import save_model
     dest = Path(dest); tmp = dest.with_name(f'.{dest.name}.tmp'); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     save_model(copy.deepcopy(ckpt.model).to(dtype), str(tmp/WEIGHTS_FILE))
@@ -194,7 +196,9 @@ def export_model(ckpt:Checkpoint,             # a trained checkpoint
     cfg = {'format': CKPT_FORMAT, 'format_version': CKPT_VERSION, 'lexicon_version': ckpt.meta.get('lexicon_version', LEXICON_VERSION),
            'model_config': ckpt.config.to_dict(), 'dtype': str(dtype).split('.')[-1],
            'meta': {**{k: v for k, v in ckpt.meta.items() if k != 'path'}, **(meta or {})}}  # no local paths in a shipped file
-    cfg['sha256'] = {f: file_sha256(tmp/f) for f in (WEIGHTS_FILE, TOKENIZER_FILE)}  # integrity: checked by `read_exported`
+    if ct2 and ct2_available(): write_ct2(ckpt.model, ckpt.tokenizer, tmp/CT2_DIR, lexicon_version=cfg['lexicon_version'])
+    files = [WEIGHTS_FILE, TOKENIZER_FILE] + sorted(str(f.relative_to(tmp)) for f in (tmp/CT2_DIR).glob('*') if f.is_file())
+    cfg['sha256'] = {f: file_sha256(tmp/f) for f in files}  # integrity: checked by `read_exported` (the CTranslate2 files too)
     (tmp/CONFIG_FILE).write_text(json.dumps(cfg, indent=1, ensure_ascii=False, sort_keys=True) + '\n', encoding='utf-8')
     if dest.exists(): shutil.rmtree(dest)
     os.replace(tmp, dest)
