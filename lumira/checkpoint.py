@@ -210,7 +210,7 @@ def _check_files(path, sums):
     if sums is None: return _no_digest(path)
     if not isinstance(sums, dict) or not {WEIGHTS_FILE, TOKENIZER_FILE} <= set(sums): _fail(path, f'the sha256 of {CONFIG_FILE} must list {WEIGHTS_FILE} and {TOKENIZER_FILE}')
     for name, want in sums.items():
-        if not isinstance(name, str) or Path(name).name != name or not (path/name).is_file():
+        if not isinstance(name, str) or Path(name).is_absolute() or '..' in Path(name).parts or not (path/name).is_file():  # a file of the folder (ctranslate2/model.bin too)
             _fail(path, f'{CONFIG_FILE} lists a SHA-256 for {name!r:.40}, which is not a file of this folder')
         if file_sha256(path/name) != want: _fail(path, f'{name} does not match its SHA-256 in {CONFIG_FILE}: the file is damaged or was changed')
 
