@@ -113,7 +113,7 @@ def serve(app:'gr.Blocks|None'=None, # the page; None = `make_app()` with the sh
 
 # %% ../nbs/51_app.ipynb #428ee6c1
 def _app_parser():
-    from lumira.infer import _Parser, positive_int
+    from lumira.translate_cli import _Parser, positive_int
     p = _Parser(prog='lumira_app', description='Serve the Lumira translator in a web page.')
     p.add_argument('--model', default=None, help='checkpoint file or exported model folder (default: the model shipped with lumira)')
     p.add_argument('--host', default='127.0.0.1', help='address to bind (default: only this machine)')
