@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['SENTENCE_END', 'JOINED_OPENERS', 'MAX_CHARS', 'MAX_SENTENCES', 'METHODS', 'MAX_BEAMS', 'OPTIONS', 'BACKENDS',
            'split_sentences', 'check_text', 'check_limit', 'check_options', 'reading', 'stress_marks', 'Translator',
-           'RulesCheck', 'rules_agree', 'Explanation', 'japanese_font', 'token_label', 'check_direction']
+           'RulesCheck', 'rules_agree', 'Explanation', 'TimeLimitExceeded', 'japanese_font', 'token_label',
+           'check_direction']
 
 # %% ../nbs/50_infer.ipynb #22fcfe72
 import argparse, itertools, math, os, re, sys, time
@@ -53,7 +54,7 @@ def check_text(text, # what the caller passed as text
 # %% ../nbs/50_infer.ipynb #i50b0002
 MAX_CHARS, MAX_SENTENCES = 2_000, 50  # what one call of a `Translator` (one app event, one command-line line) may hold by default
 METHODS = ('greedy', 'beam', 'sample')
-MAX_BEAMS = 32  # most beams a call may ask for: a beam search's work grows with them
+MAX_BEAMS = 8  # most beams a call may ask for: a beam search's work grows with them (50 sentences, 8 beams: about 2.5 s in `explain` here)
 OPTIONS = dict(num_beams=(int, 1, MAX_BEAMS), length_penalty=(float, -10, 10), top_k=(int, 1, None), top_p=(float, 0, 1),
                temperature=(float, 0.01, 100), seed=(int, 0, 2**32 - 1), max_len=(int, 1, None), min_len=(int, 0, None), batch_size=(int, 1, None))  # kind, lowest, highest
 _MAY_BE_NONE = ('top_k', 'top_p', 'seed', 'max_len')
@@ -334,6 +335,9 @@ def _check_layer(layer, n:int)->int:
     return layer
 
 # %% ../nbs/50_infer.ipynb #i50b0001
+class TimeLimitExceeded(TimeoutError, ValueError):
+    "A call ran past its `time_limit`: a `TimeoutError`, and a `ValueError` like every other request refused for its size."
+
 def _check_seconds(x, name:str)->float|None:
     "`x` if it is None or a number of seconds > 0; else a `TypeError`/`ValueError` naming `name`."
     if x is None: return None
@@ -343,11 +347,11 @@ def _check_seconds(x, name:str)->float|None:
 
 @patch
 def _attend_all(self:Translator, ids:list, layer:int, method:str, batch_size:int, time_limit:float|None, **options)->list:
-    "`_attend` over all sources, longest first in batches as `translate` takes them; a `TimeoutError` instead of a batch that would start past `time_limit` s."
+    "`_attend` over all sources, longest first in batches as `translate` takes them; `TimeLimitExceeded` instead of a batch that would start past `time_limit` s."
     order, parts, start = sorted(range(len(ids)), key=lambda i: -len(ids[i])), [None] * len(ids), time.monotonic()
     for k in range(0, len(order), batch_size):
         if k and time_limit is not None and time.monotonic() - start > time_limit:
-            raise TimeoutError(f'explaining this text took more than the time limit of {time_limit:g} s ({k} of {len(order)} sentences done): send a shorter text')
+            raise TimeLimitExceeded(f'explaining this text took more than the time limit of {time_limit:g} s ({k} of {len(order)} sentences done): send a shorter text')
         chunk = order[k:k + batch_size]
         for i, part in zip(chunk, self._attend([ids[i] for i in chunk], layer, method, **options)): parts[i] = part
     return parts
