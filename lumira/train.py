@@ -4,14 +4,12 @@
 
 # %% ../nbs/40_train.ipynb #a3b827e0
 from __future__ import annotations
-import math, os, random, sys, time
+import math, os, random, time
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict
 from pathlib import Path
 
 import torch, torch.nn.functional as F
-import torch.distributed as dist
-from fastcore.script import call_parse
 from fastcore.basics import patch
 from tqdm.auto import tqdm
 
@@ -22,13 +20,12 @@ from .tokenizer import MAX_LEN, LumiraTokenizer
 from .data import (TranslationDataset, TokenBatchSampler, collate, load_data, check_int, check_number,
                          distributed, init_distributed, gather, all_sum)
 from .model import ModelConfig, LumiraTransformer, PRESETS, eval_mode
-from .checkpoint import (Checkpoint, atomic_save, checkpoint_dict, read_checkpoint, load_checkpoint, export_model, validation_score,
+from .checkpoint import (Checkpoint, atomic_save, checkpoint_dict, read_checkpoint, load_checkpoint, validation_score,
                                LEGACY_RUN, new_run_id, run_of, checkpoints, latest_checkpoint, check_out_dir, remove_stale_tmp, newest_resumable)
 
 # %% auto #0
 __all__ = ['AMP_DTYPES', 'RECIPES', 'amp_for_capability', 'pick_device', 'lr_factor', 'smoothed_loss', 'TrainConfig',
-           'phrasebook', 'Trainer', 'rng_state', 'set_rng_state', 'plot_losses', 'plot_metrics', 'choose_final',
-           'lumira_train']
+           'phrasebook', 'Trainer', 'rng_state', 'set_rng_state', 'plot_losses', 'plot_metrics', 'choose_final']
 
 # %% ../nbs/40_train.ipynb #69d5c119
 def amp_for_capability(capability:tuple|None # CUDA compute capability `(major, minor)`, or None for CPU
@@ -436,56 +433,3 @@ def choose_final(folder:Path, # a trainer's `out_dir`, with `best.pt` and period
         if ck.meta.get('step') in steps: continue  # the same model twice: score it once (ties keep `best.pt`)
         steps.add(ck.meta.get('step')); scores[p] = score(ck, valid)['score']
     return max(scores, key=scores.get)
-
-# %% ../nbs/40_train.ipynb #55aebc67
-def _lumira_train(preset, out, data, n, seed, epochs, lr, minutes, resume, overwrite, device, amp, export, batch_size, grad_accum, steps):
-    "`lumira_train`'s work (the options are its own), every option checked before the corpus is built."
-    if preset not in RECIPES and preset not in PRESETS: raise ValueError(f'preset must be one of {list(PRESETS)}, got {preset!r:.40}')
-    check_int(n, 'n', 1); steps = None if steps is None else check_int(steps, 'steps', 1)
-    over = dict(epochs=epochs, lr=lr, minutes=minutes, seed=seed, amp=amp, batch_size=batch_size, grad_accum=grad_accum)
-    cfg = TrainConfig(**{**asdict(RECIPES.get(preset) or TrainConfig(preset=preset)), **{k: v for k, v in over.items() if v is not None}})
-    pick_device(device, cfg.amp)
-    rank, world = init_distributed(device)
-    again = resume and bool(checkpoints(out))
-    if not again: check_out_dir(out, overwrite)  # refused here, before the corpus is built
-    if rank == 0: load_data(data, n=n, seed=seed)  # builds a missing corpus once
-    if world > 1: dist.barrier()
-    tok, splits = load_data(data, n=n, seed=seed)
-    valid, say = {k: splits[k] for k in VALID_SPLITS}, print if rank == 0 else (lambda *a: None)
-    t = (Trainer.resume(out, splits['train'], valid, out, device) if again
-         else Trainer(cfg, tok, splits['train'], valid, out, device, overwrite=overwrite))
-    if again: say(f'resuming from {t.resumed_from} at step {t.step}')
-    t.fit(steps=steps, minutes=minutes)
-    if export and rank == 0:
-        cmd = ' '.join(['lumira_train'] + sys.argv[1:]) if _as_command() else None
-        export_model(load_checkpoint(choose_final(out, valid, run=t.run_id)), export, meta={'command': cmd})
-        say(f'exported to {export}')
-    if world > 1: dist.destroy_process_group()  # no barrier: the others need not wait for rank 0's export
-
-def _as_command() -> bool:
-    "Whether this process is the `lumira_train` command (else a Python caller, who gets exceptions)."
-    return Path(sys.argv[0]).name == 'lumira_train'
-
-@call_parse
-def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano, mini, tiny, small, base
-                 out:str='checkpoints',  # folder for checkpoints (one run's)
-                 data:str='data',        # corpus folder (built when empty)
-                 n:int=100_000,          # pairs to generate when building the corpus
-                 seed:int=0,             # corpus and training seed
-                 epochs:int=None,        # override the recipe's epochs
-                 lr:float=None,          # override the recipe's peak learning rate
-                 minutes:float=None,     # stop (and save) after this many minutes
-                 resume:bool=False,      # continue from the newest good checkpoint in `out`
-                 overwrite:bool=False,   # a new run may delete another run's checkpoints in `out`
-                 device:str=None,        # cpu or cuda (default: cuda when present; under torchrun, this process's GPU)
-                 amp:str=None,           # autocast: auto, fp16, bf16 or fp32 (default: the recipe's, auto)
-                 export:str=None,        # also export the final choice (`choose_final`) to this folder
-                 batch_size:int=None,    # override the recipe's micro-batch (in sentences of max_len tokens)
-                 grad_accum:int=None,    # override the recipe's micro-batches per update (per process)
-                 steps:int=None,         # stop (and save) after this many more updates
-                ):
-    "Train a Lumira translator in both directions; resumable; optionally export the final choice; runs under torchrun as is."
-    try: _lumira_train(**locals())
-    except (TypeError, ValueError, FileNotFoundError) as e:
-        if not _as_command(): raise
-        sys.exit(f'lumira_train: {e}' if os.environ.get('RANK', '0') == '0' else 1)  # one line on stderr (rank 0's), exit status 1
