@@ -7,8 +7,9 @@ __all__ = ['RULES', 'SUFFIX_GLOSS', 'SUFFIX_RULE', 'PHRASE_JA', 'BRACKET', 'JAPA
            'short_gloss', 'Glosser', 'parse_carried', 'detect_lang', 'gloss', 'row_dict', 'gloss_table', 'text_width',
            'columns', 'interlinear', 'gloss_text', 'HTML', 'gloss_html', 'rules_used']
 
-# %% ../nbs/07_gloss.ipynb #e1c49d8b
+# %% ../nbs/07_gloss.ipynb #3a58a74e
 import html, re, unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 from fastcore.basics import patch
 from .lexicon import FIXED_NEG, FEEL_VERB, FAIL_VERB, FAIL_OBJECT, FAIL_JA, lemmas_for
@@ -71,8 +72,9 @@ class Glosser:
                 ):
         self.V, self.carried, self.ja = V or vocab(), carried or {}, ja
 
-# %% ../nbs/07_gloss.ipynb #bc8623d9
+# %% ../nbs/07_gloss.ipynb #5da65caf
 def _uniq(xs): return tuple(dict.fromkeys(xs))
+_ipa = lru_cache(maxsize=4096)(word_ipa)  # the IPA of a word as written (lexicon words and their suffixes: a bounded set)
 
 @patch
 def carried_row(self:Glosser,
@@ -104,7 +106,7 @@ def row(self:Glosser,
     rep = e.replaces if e.reframed and ja == e.ja[0] else ''
     rules = (*rules, *(['C4'] if ja != e.ja[0] else []), *(['B9'] if rep else []), *(SUFFIX_RULE[s] for s in suffixes))
     en = short_gloss(e.gloss) + ''.join('-' + SUFFIX_GLOSS[s] for s in suffixes)
-    return GlossRow(attach(w, suffixes), (w, *suffixes), pos, ja, en, rep, role, _uniq(rules), word_ipa(attach(w, suffixes)))
+    return GlossRow(attach(w, suffixes), (w, *suffixes), pos, ja, en, rep, role, _uniq(rules), _ipa(attach(w, suffixes)))
 
 # %% ../nbs/07_gloss.ipynb #e6198034
 @patch
@@ -194,7 +196,7 @@ def ask(self:Glosser,
     "Row `r` with the question suffix -na (B8)."
     w = attach(r.word, ('-na',))
     return r._replace(word=w, morphemes=r.morphemes + ('-na',), en=r.en + '-Q', rules=_uniq(r.rules + ('B8',)),
-                      ipa=word_ipa(w) if r.ipa else '')
+                      ipa=_ipa(w) if r.ipa else '')
 
 @patch
 def clause(self:Glosser,
