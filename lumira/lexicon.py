@@ -6,9 +6,8 @@
 __all__ = ['LEXICON_VERSION', 'VERSIONS', 'COLUMNS', 'COLUMNS_V2', 'PKG_DIR', 'SEED_PATH', 'SEED_V2_PATH', 'LEXICON_V1_PATH',
            'LEXICON_V2_PATH', 'LEXICON_PATH', 'OLD_SPELLINGS', 'POS', 'VERB_CLASSES', 'ADJ_CLASSES', 'NOUN_SEMS',
            'CASES', 'TENSES', 'CATEGORIES', 'ORIGINALS', 'PART_A_FIXED', 'FEEL_VERB', 'FIXED_NEG', 'NEG_WORDS',
-           'DEATH_VERB', 'FAIL_VERB', 'FAIL_OBJECT', 'FAIL_JA', 'TABOO_PARTS', 'TABOO_WORDS', 'TABOO_KANA', 'TABOO_V1',
-           'FALSE_FRIENDS', 'NOUN_KINDS', 'KIND_GROUPS', 'COUNTERS', 'USES', 'ANIMAL_PLACES', 'NO_PLACE_KINDS',
-           'YES_NO', 'RETIRED', 'read_seed', 'check_rows', 'origin', 'is_kind', 'is_easy', 'kind_words',
+           'DEATH_VERB', 'FAIL_VERB', 'FAIL_OBJECT', 'FAIL_JA', 'NOUN_KINDS', 'KIND_GROUPS', 'COUNTERS', 'USES',
+           'ANIMAL_PLACES', 'NO_PLACE_KINDS', 'YES_NO', 'RETIRED', 'read_seed', 'check_rows', 'origin', 'kind_words',
            'build_lexicon', 'dumps_lexicon', 'save_lexicon', 'Entry', 'load_lexicon', 'by_lumira', 'by_ja', 'selects',
            'lemmas_for', 'case_of']
 
@@ -18,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import lumira
 from .phonology import generate_words, to_katakana, stress
+from .wordshape import TABOO_PARTS, TABOO_WORDS, TABOO_KANA, TABOO_V1, LIST_VERSIONS, FALSE_FRIENDS, is_kind, is_easy  # the word filters (00a_wordshape)
 
 # %% ../nbs/01_lexicon.ipynb #84946a6f
 LEXICON_VERSION = '1'  # THE switch: the lexicon by_lumira, by_ja, the grammar and checkpoints use; the language branch flips it to '2'
@@ -141,50 +141,6 @@ FIXED_NEG = {'lerna': ('知る', '分かる', 'わかる'), 'vena-posa': ('で�
 NEG_WORDS = ('vena-posa', 'alta-loka')  # B9: the fixed negations that are words of their own (no -mi, no tense)
 DEATH_VERB = 'viaja'  # B9: 死ぬ is said as setting out on the great journey (a lemma of viaja's row)
 FAIL_VERB, FAIL_OBJECT, FAIL_JA = 'planta', 'sema', '失敗する'  # B9: 失敗する has no row; it is said planta sema, "plant a seed"
-
-# %% ../nbs/01_lexicon.ipynb #edebe482
-TABOO_PARTS = ('sine', 'sinu', 'sini', 'sind', 'aho', 'baka', 'kuso', 'busu', 'debu', 'hage', 'kasu', 'boke', 'dame',
-               'uso', 'noroi', 'koros', 'akuma', 'yami', 'oni', 'kowa', 'itai', 'kirai', 'iya', 'zako', 'kitana',
-               'kimo', 'uza', 'mazu', 'heta', 'yada', 'kurusi', 'kanasi', 'sabisi', 'turai', 'osoro', 'nikui',
-               'urami', 'mukatu', 'kuyasi',  # v1 ends here; found reading v1 (C6), appended:
-               'yaba', 'akan', 'teme', 'tero', 'kuzu', 'buta', 'baba', 'busa', 'hebo', 'manuke', 'tonma', 'omae',
-               'kisama', 'yaro', 'zama', 'hedo', 'binbo', 'bimbo', 'itami', 'kizu', 'kodoku', 'namida', 'senso',
-               'kusai', 'hido', 'abuna', 'kiken', 'zetubo', 'dorobo', 'hakai', 'tatari', 'onara', 'unko', 'unti',
-               'manko', 'hentai', 'okama', 'rezu', 'homo', 'lame', 'vile', 'moron', 'liar', 'demon', 'satan',
-               'devil', 'anus', 'anal', 'arse', 'rape', 'nazi', 'slut', 'puke', 'fart', 'turd', 'porn', 'bomb', 'tits',
-               'ebola', 'ebora', 'virus', 'tumor', 'malaria', 'zurui')
-TABOO_WORDS = ('suru', 'kuru', 'iku', 'iru', 'aru', 'nai', 'desu', 'masu', 'dare', 'nani', 'doko', 'sore', 'kore',
-               'are', 'sad', 'bad', 'mad', 'die', 'hate', 'evil', 'dead', 'sin', 'hell', 'fear', 'pain', 'hurt', 'war',
-               'ugly', 'doom', 'damn', 'dumb', 'lose', 'lost',  # v1 ends here; appended:
-               'nae', 'doke', 'hihi', 'ire', 'ape', 'kuli', 'dase', 'dosu', 'simi', 'bide', 'boro', 'zuru', 'kire',
-               'muri', 'no', 'non', 'nein', 'nope', 'nada', 'never', 'loser', 'rude', 'bore')
-TABOO_KANA = ('テロ', 'ブス', 'レズ', 'ホモ', 'エロ', 'ビデ', 'アカン', 'テメ', 'シネ', 'ヤバ', 'クソ', 'バカ', 'アホ', 'ボケ',
-              'デブ', 'ハゲ', 'カス', 'クズ', 'ウザ', 'キモ', 'ダメ', 'ダサ', 'ブタ', 'ウンコ', 'マンコ', 'ヘンタイ', 'エボラ')
-# katakana readings (to_katakana) that must not appear inside a word: ブスダロ reads ブスだろ even though "busu" is not in busdalo
-TABOO_V1 = (38, 33, 0)  # v1 drew its words with the first 38 TABOO_PARTS, 33 TABOO_WORDS, 0 TABOO_KANA: the lists only grow
-FALSE_FRIENDS = ('hana', 'yama', 'kawa', 'umi', 'sora', 'hosi', 'tuki', 'kumo', 'ame', 'yuki', 'kaze', 'mizu', 'mori',
-                 'inu', 'neko', 'tori', 'uma', 'sakana', 'hito', 'tomo', 'haha', 'titi', 'kodomo', 'sensei', 'ie', 'miti',
-                 'mati', 'mura', 'niwa', 'heya', 'eki', 'mise', 'kuruma', 'fune', 'uta', 'oto', 'koe', 'asi', 'kuti',
-                 'mimi', 'kao', 'atama', 'kami', 'yume', 'ai', 'kokoro', 'inoti', 'hikari', 'tuti', 'isi', 'suna', 'nami',
-                 'taki', 'tani', 'oka', 'sima', 'ike', 'sakura', 'ume', 'take', 'matu', 'eda', 'kusa', 'momo', 'ringo',
-                 'mikan', 'kome', 'kasa', 'kagi', 'hako', 'mado', 'isu', 'fuku', 'kutu', 'sumire', 'yuri', 'bara', 'kame',
-                 'hati', 'hotaru', 'turu', 'kitune', 'kuma', 'sika', 'saru', 'kari', 'ori', 'love', 'rose', 'time', 'life',
-                 'home', 'hand', 'face', 'song', 'bird', 'fish', 'tree', 'rain', 'snow', 'wind', 'fire', 'star', 'moon')
-# common Japanese (romaji) and English words for concepts of this lexicon: a generated word must not be one
-
-def is_kind(word:str, # a candidate Lumira word
-            version:str='2', # whose lists: '1' = the prefixes v1 was drawn with (`TABOO_V1`), '2' = all
-           )->bool:
-    "Does `word` avoid sounding like an insult, a negative or function word, or a word for another concept (a false friend)?"
-    w, (p, t, k) = word.lower(), TABOO_V1 if _ver(version) == '1' else (None, None, None)
-    bad = any(x in w for x in TABOO_PARTS[:p]) or w in TABOO_WORDS[:t] or w in FALSE_FRIENDS or w.endswith('nai')
-    return not (bad or any(x in to_katakana(w) for x in TABOO_KANA[:k]))
-
-def is_easy(word:str, # a candidate Lumira word
-           )->bool:
-    "Does `word` close at most one syllable with a consonant (Part A: clusters are avoided)?"
-    w = word.lower()
-    return sum(c not in 'aiueo' and (i + 1 == len(w) or w[i + 1] not in 'aiueo') for i, c in enumerate(w)) <= 1
 
 # %% ../nbs/01_lexicon.ipynb #46da56c8
 def kind_words(n:int, # how many words
