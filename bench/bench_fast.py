@@ -24,6 +24,8 @@ from lumira.corpus import read_split, split_file, build_corpus
 from lumira.fast import FastTranslator, SHIPPED_DIR, write_ct2
 from lumira.infer import Translator
 
+NO_LIMITS = dict(max_chars=None, max_sentences=None)  # a benchmark's batch is bigger than one app request may be
+
 
 def test_sentences(data:Path)->list:
     "The `test` split of the default corpus in `data` (built there when missing): (ja, lum) pairs."
@@ -34,9 +36,9 @@ def test_sentences(data:Path)->list:
 def engines(tmp:Path, threads:int)->dict:
     "The translators compared: name -> Translator."
     torch.set_num_threads(threads)
-    tr = Translator.from_pretrained(backend='torch')
-    return {'torch': tr, 'CTranslate2 float32': Translator(FastTranslator(write_ct2(tr.model, tr.tokenizer, tmp/'f32', 'float32'), threads)),
-            'CTranslate2 int8 (default path)': Translator.from_pretrained(threads=threads)}
+    tr = Translator.from_pretrained(backend='torch', **NO_LIMITS)
+    return {'torch': tr, 'CTranslate2 float32': Translator(FastTranslator(write_ct2(tr.model, tr.tokenizer, tmp/'f32', 'float32'), threads), **NO_LIMITS),
+            'CTranslate2 int8 (default path)': Translator.from_pretrained(threads=threads, **NO_LIMITS)}
 
 
 def bare_int8(tr:Translator, sentences:list):
@@ -76,9 +78,9 @@ PEAK_CT2 = PEAK.replace('import resource, sys, torch\ntorch.set_num_threads({thr
 
 def peak_rss(tmp:Path, data:Path, batch:int, threads:int)->dict:
     "MB of peak resident memory of a fresh process that loads one engine and translates the batch."
-    makes = {'torch': (PEAK, "Translator.from_pretrained(backend='torch')"),
-             'CTranslate2 float32': (PEAK_CT2, f"Translator(FastTranslator({str(tmp/'f32')!r}, {threads}))"),
-             'CTranslate2 int8 (default path)': (PEAK_CT2, f"Translator.from_pretrained(threads={threads})")}
+    makes = {'torch': (PEAK, "Translator.from_pretrained(backend='torch', max_chars=None, max_sentences=None)"),
+             'CTranslate2 float32': (PEAK_CT2, f"Translator(FastTranslator({str(tmp/'f32')!r}, {threads}), max_chars=None, max_sentences=None)"),
+             'CTranslate2 int8 (default path)': (PEAK_CT2, f"Translator.from_pretrained(threads={threads}, max_chars=None, max_sentences=None)")}
     out = {}
     for k, (code, make) in makes.items():
         r = subprocess.run([sys.executable, '-c', code.format(threads=threads, data=str(data), batch=batch, make=make)], capture_output=True, text=True, check=True)

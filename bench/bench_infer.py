@@ -66,9 +66,9 @@ def main(argv=None):
     with Stopwatch() as load:
         if a.untrained:
             tr = Translator.untrained(n_pairs=3000, config=PRESETS[a.untrained], vocab_size=PRESETS[a.untrained].vocab_size,
-                                      max_len=PRESETS[a.untrained].max_len)
+                                      max_len=PRESETS[a.untrained].max_len, max_chars=None, max_sentences=None)
             a.max_new = a.max_new or 16
-        else: tr = Translator.from_pretrained(a.model, backend=a.backend, threads=a.threads)
+        else: tr = Translator.from_pretrained(a.model, backend=a.backend, threads=a.threads, max_chars=None, max_sentences=None)  # a benchmark's batch may exceed one request's limits
     kw = {} if a.max_new is None else dict(max_len=a.max_new)
     c = tr.config
     threads = torch.get_num_threads() if tr.backend == 'torch' else tr.engine.threads
