@@ -4,14 +4,14 @@
 
 # %% auto #0
 __all__ = ['NEG_SUFFIX', 'Q_SUFFIX', 'TENSE_SUFFIXES', 'NEGATABLE', 'CARRY_SUFFIXES', 'SENTENCE_ENDS', 'START', 'FIRST', 'SPACE',
-           'COMMA', 'END', 'DONE', 'NO', 'forms_of', 'word_forms', 'foreign_words', 'piece_bytes', 'ByteTrie',
-           'Constraint', 'constraint_for', 'ConstrainedLogits', 'ct2_repair']
+           'COMMA', 'END', 'DONE', 'NO', 'forms_of', 'word_forms', 'copyable', 'foreign_words', 'piece_bytes',
+           'ByteTrie', 'Constraint', 'constraint_for', 'ConstrainedLogits', 'ct2_repair']
 
 # %% ../nbs/33_constrain.ipynb #k003
 # Exports: forms_of, word_forms, foreign_words, piece_bytes, ByteTrie, Constraint, constraint_for, ConstrainedLogits, ct2_repair.
 # Left out: word order and sentence grammar (the constraint is about words: the rules judge the rest, `34_verdict`); constraining
 # Japanese output (lum2ja is scored and checked, not masked); one call for both engines (`34_verdict`'s `decode_constrained`).
-import re
+import re, unicodedata
 from functools import lru_cache
 import numpy as np
 from fastcore.basics import patch
@@ -50,6 +50,10 @@ def word_forms(version:str=None, # lexicon version; None = the package default (
     return _forms(version or LEXICON_VERSION, old_spellings)
 
 # %% ../nbs/33_constrain.ipynb #k019
+def copyable(text:str)->bool:
+    "May `text` be carried over in brackets? Not empty, no white space at either end, nothing unprintable (Unicode C*, line and paragraph separators)."
+    return text == text.strip() != '' and not any(unicodedata.category(ch)[0] == 'C' or unicodedata.category(ch) in ('Zl', 'Zp') for ch in text)
+
 _PART = re.compile(r'\[([^\[\]]*)\]([^\s,.!?]*)|([^\s,.!?]+)')   # a bracket with what sticks to it, or a run between spaces and marks
 
 def foreign_words(text:str, # a Lumira sentence, e.g. a network's translation
@@ -61,7 +65,7 @@ def foreign_words(text:str, # a Lumira sentence, e.g. a network's translation
     for m in _PART.finditer(text):
         copied, suffix, word = m.groups()
         if word is not None: ok = word.lower() in forms
-        else: ok = copied == copied.strip() != '' and suffix in CARRY_SUFFIXES and (source is None or copied.lower() in source.lower())
+        else: ok = copyable(copied) and suffix in CARRY_SUFFIXES and (source is None or copied.lower() in source.lower())
         if not ok: out.append(m[0])
     return out
 
@@ -125,9 +129,9 @@ class Constraint:
 # %% ../nbs/33_constrain.ipynb #k053
 def _tree(c, s): return (c.carry, s - c.c0, c.c0) if s >= c.c0 else (c.words, s - c.w0, c.w0)   # (tree, node, first state) of a tree state
 
-def _closable(c:bytes)->bool: return c[:1] not in (b'', b' ') and c[-1:] != b' ' and _utf8(c)
-def _utf8(c:bytes)->bool:
-    try: c.decode('utf-8'); return True
+def _closable(c:bytes)->bool:
+    "May a copy of bytes `c` be closed with ']'? Whole UTF-8 characters, and `copyable`."
+    try: return copyable(c.decode('utf-8'))
     except UnicodeDecodeError: return False
 
 @patch
@@ -139,7 +143,7 @@ def step(self:Constraint, s, # a state: an int, or the bytes copied so far insid
     if isinstance(s, bytes):
         if b == _CLOSE: return self.c0 if _closable(s) else None
         c = s + bytes([b])
-        return None if b == _OPEN or c[0] & 0xC0 == 0x80 or c[0] == _SP or c not in src else c   # no lone UTF-8 continuation byte first
+        return None if b == _OPEN or b < _SP or b == 0x7f or c[0] & 0xC0 == 0x80 or c[0] == _SP or c not in src else c   # no ASCII control, no lone UTF-8 continuation byte first
     if s <= SPACE:
         if b == _OPEN and s != FIRST: return b''
         if s == START and self.folds: return FIRST if b == _SP else None
