@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['SENTENCE_END', 'JOINED_OPENERS', 'BACKENDS', 'HINT', 'split_sentences', 'check_text', 'reading', 'stress_marks',
-           'Translator', 'RulesCheck', 'rules_agree', 'Explanation', 'token_label', 'positive_int', 'lumira_translate',
-           'check_direction']
+           'Translator', 'Translation', 'RulesCheck', 'rules_agree', 'Explanation', 'token_label', 'positive_int',
+           'lumira_translate', 'check_direction']
 
 # %% ../nbs/50_infer.ipynb #22fcfe72
 import argparse, os, re, sys
@@ -20,6 +20,8 @@ from .pairs import generate_pairs
 from .translate import to_lumira, to_japanese
 from .tokenizer import DIRECTIONS, check_direction, BOS_ID, PAD_ID, train_tokenizer
 from .fast import SHIPPED_DIR, ct2_available, find_ct2, FastTranslator
+from .constrain import ConstrainedLogits, constraint_for
+from .verdict import Verdict, decode_constrained, verify, join_verdicts
 
 # %% ../nbs/50_infer.ipynb #7cc8ce37
 SENTENCE_END = '。！？.!?'
@@ -73,8 +75,11 @@ def _backend(engine)->str: return 'ctranslate2' if isinstance(engine, FastTransl
 
 class Translator:
     "Japanese ↔ Lumira translation with a trained model, through PyTorch (`Checkpoint`) or CTranslate2 (`FastTranslator`)."
-    def __init__(self, engine): # a `Checkpoint` (lumira.checkpoint) or a `FastTranslator` (lumira.fast)
+    def __init__(self, engine, # a `Checkpoint` (lumira.checkpoint) or a `FastTranslator` (lumira.fast)
+                 constrain:bool=True, # Lumira output has only Lumira words or bracketed copies of the source (`lumira.constrain`)
+                ):
         self.engine, self.tokenizer, self.config, self.backend = engine, engine.tokenizer, engine.config, _backend(engine)
+        self.constrain = constrain
         if self.backend == 'torch': engine.model.eval()
 
     @classmethod
@@ -82,6 +87,7 @@ class Translator:
                         backend:str='auto', # 'auto' (CTranslate2 when installed and `path` has a CTranslate2 model, else torch), 'torch' or 'ctranslate2'
                         device:str='cpu', # where to run the model
                         threads:int|None=None, # CPU threads; None: CTranslate2 uses 1, torch keeps its setting
+                        constrain:bool=True, # only Lumira words (or bracketed copies) in Lumira output
                        ):
         "Load a `Translator` from `path`, or the shipped default model."
         if backend not in BACKENDS: raise ValueError(f'backend must be one of {BACKENDS}, got {backend!r}')
@@ -89,11 +95,11 @@ class Translator:
         path = SHIPPED_DIR if path is None else Path(path)
         if not path.exists(): raise FileNotFoundError(f'no model at {path}: give a checkpoint file or an exported model folder')
         if backend == 'auto': backend = 'ctranslate2' if ct2_available() and find_ct2(path) else 'torch'
-        if backend == 'ctranslate2': return cls(FastTranslator(path, threads or 1, device=device))
+        if backend == 'ctranslate2': return cls(FastTranslator(path, threads or 1, device=device), constrain)
         import torch   # only now: a CTranslate2 translator never loads it
         from lumira.checkpoint import load_checkpoint
         if threads: torch.set_num_threads(threads)
-        return cls(load_checkpoint(path, device=device))
+        return cls(load_checkpoint(path, device=device), constrain)
 
     def __repr__(self): return f'Translator({self.config.d_model}d, {self.tokenizer.vocab_size} tokens, max_len={self.config.max_len}, {self.backend})'
 
@@ -153,15 +159,25 @@ def _pieces(self:Translator, text:str, direction:str)->list:
 # %% ../nbs/50_infer.ipynb #1568c71c
 _JOIN = dict(ja2lum=' ', lum2ja='')
 
+class Translation(str):
+    "A translation: the text itself (a `str`), with the `Verdict` on it."
+    def __new__(cls, text:str, # the translation
+                verdict:Verdict, # how far it can be trusted (`lumira.verdict`): `.status`, `.note`, `.confidence`, `.sentences`
+               ):
+        t = super().__new__(cls, text); t.verdict = verdict; return t
+    @property
+    def status(self)->str: "'verified', 'disagrees', 'unverified' or 'wrong_direction' (the least trustworthy sentence's)"; return self.verdict.status
+
 @patch
 def translate_batch(self:Translator,
                     texts:list, # texts to translate (each may hold several sentences)
                     direction:str='ja2lum', # 'ja2lum' (Japanese → Lumira) or 'lum2ja'
                     method:str='greedy', # 'greedy', 'beam' or 'sample'
                     batch_size:int=64, # sentences decoded together
+                    constrain:bool|None=None, # only Lumira words in Lumira output; None: the translator's setting
                     **options, # for `generate`: num_beams, length_penalty, top_k, top_p, temperature, seed
-                   )->list: # one translation per text
-    "Translate a list of texts, all their sentences sorted by length and decoded in batches."
+                   )->list: # one `Translation` per text (a str with its `verdict`)
+    "Translate a list of texts, all their sentences sorted by length and decoded in batches; each checked against the rules."
     if isinstance(texts, str) or not isinstance(texts, (list, tuple)):
         raise TypeError(f'texts must be a list or tuple of str, got {type(texts).__name__}')
     check_direction(direction)
@@ -170,12 +186,15 @@ def translate_batch(self:Translator,
     ids = self.tokenizer.encode(flat, direction=direction, add_eos=True) if flat else []   # one tokenizer call for all
     self._check_lengths(flat, [len(s) for s in ids])
     order = sorted(range(len(flat)), key=lambda i: -len(ids[i]))     # longest first
-    if self.backend == 'ctranslate2': done = self.engine.translate_ids([ids[i] for i in order], method, batch_size, **options)   # already cut
-    else: done = self.engine.translate([flat[i] for i in order], direction=direction, method=method, batch_size=batch_size, **options)
-    outs = [None] * len(flat)
-    for i, o in zip(order, done): outs[i] = o
-    outs = iter(outs)
-    return [_JOIN[direction].join(next(outs) for _ in ps) for ps in pieces]
+    c = self.constrain if constrain is None else constrain
+    done = decode_constrained(self.engine, [ids[i] for i in order], direction, method, c, batch_size, **options)   # already cut
+    verdicts = [None] * len(flat)
+    for i, d in zip(order, done): verdicts[i] = verify(flat[i], d.text, direction, d.confidence)
+    out, vs = [], iter(verdicts)
+    for t, ps in zip(texts, pieces):
+        sent = [next(vs) for _ in ps]; text = _JOIN[direction].join(v.output for v in sent)
+        out.append(Translation(text, join_verdicts(sent, t, text)))
+    return out
 
 @patch
 def translate(self:Translator,
@@ -183,7 +202,7 @@ def translate(self:Translator,
               direction:str='ja2lum', # 'ja2lum' (Japanese → Lumira) or 'lum2ja'
               method:str='greedy', # 'greedy', 'beam' or 'sample'
               **options, # for `generate`: num_beams, length_penalty, top_k, top_p, temperature, seed
-             )->str: # the translation
+             )->Translation: # the translation, a str with its `verdict`
     "Translate one text."
     return self.translate_batch([check_text(text)], direction, method, **options)[0]
 
@@ -217,16 +236,14 @@ def check(self:Translator,
           direction:str='ja2lum', # 'ja2lum' or 'lum2ja'
           method:str='greedy', # decoding method
           **options, # for `generate`
-         )->list: # one `RulesCheck` per sentence
-    "Translate `text` sentence by sentence and compare every sentence with the rule-based translator."
-    pieces = self._pieces(text, check_direction(direction))
-    outs = self.engine.translate(pieces, direction=direction, method=method, **options)  # already cut: no second split
-    return [rules_agree(p, o, direction) for p, o in zip(pieces, outs)]
+         )->Verdict: # the text's verdict; `.sentences`: one per sentence, `.output`: the translation
+    "Translate `text` and say how far the translation can be trusted: verified by the rules, disagreeing, unverified, or the wrong direction."
+    return self.translate(text, direction, method, **options).verdict
 
 @patch
 def disagreements(self:Translator, text:str, direction:str='ja2lum', method:str='greedy', **options)->list:
     "The sentences of `text` inside the grammar where the network and the rules disagree."
-    return [c for c in self.check(text, direction, method, **options) if c.agree is False]
+    return [v for v in self.check(text, direction, method, **options).sentences if v.status == 'disagrees']
 
 # %% ../nbs/50_infer.ipynb #aaf7a8b2
 @dataclass
@@ -244,10 +261,13 @@ class Explanation:
 
 # %% ../nbs/50_infer.ipynb #4226096b
 @patch
-def _decode_with_attention(self:Translator, piece:str, direction:str, layer:int, method:str, **options):
-    "Output ids, source/output token strings and head-averaged cross-attention for one sentence."
+def _decode_with_attention(self:Translator, piece:str, direction:str, layer:int, method:str, constrain:bool, **options):
+    "Output ids, source/output token strings and head-averaged cross-attention for one sentence (Lumira output constrained if asked)."
     import torch
-    src = torch.tensor([self.tokenizer.encode(piece, direction=direction, add_eos=True)], device=next(self.model.parameters()).device)
+    ids = self.tokenizer.encode(piece, direction=direction, add_eos=True)
+    src = torch.tensor([ids], device=next(self.model.parameters()).device)
+    if constrain and direction == 'ja2lum':   # as `translate` decodes: only Lumira words (lumira.constrain)
+        options['logits_processor'] = ConstrainedLogits(constraint_for(self.tokenizer), [ids], options.get('max_len') or self.config.max_len - 1)
     out = self.model.generate(src, method=method, **options)[0]
     out = out[out != PAD_ID]
     tgt_in = torch.cat([out.new_tensor([BOS_ID]), out[:-1]])[None]
@@ -261,13 +281,15 @@ def explain(self:Translator,
             direction:str='ja2lum', # 'ja2lum' or 'lum2ja'
             layer:int=-1, # decoder layer whose cross-attention is shown
             method:str='greedy', # decoding method
+            constrain:bool|None=None, # only Lumira words in Lumira output; None: the translator's setting
             **options, # for `generate`
            )->Explanation:
     "Translate `text` and explain it: attention, tokens, katakana reading, stress and the rules check (torch backend)."
     import torch
     _torch_only(self, 'explain')
     pieces = self._pieces(text, check_direction(direction))
-    parts = [self._decode_with_attention(p, direction, layer, method, **options) for p in pieces]
+    c = self.constrain if constrain is None else constrain
+    parts = [self._decode_with_attention(p, direction, layer, method, c, **options) for p in pieces]
     outs = [self.tokenizer.decode(ids) for ids, *_ in parts]
     output = _JOIN[direction].join(outs)
     lum = output if direction == 'ja2lum' else ' '.join(pieces)
@@ -326,7 +348,9 @@ def _parser():
     p.add_argument('--num-beams', type=positive_int, default=4); p.add_argument('--top-k', type=positive_int, default=None)
     p.add_argument('--top-p', type=float, default=None); p.add_argument('--temperature', type=float, default=1.0)
     p.add_argument('--seed', type=int, default=None)
-    p.add_argument('--check', action='store_true', help='report sentences where the network and the rules disagree')
+    p.add_argument('--check', action='store_true', help='a note on standard error for every sentence, verified ones too')
+    p.add_argument('--quiet', '-q', action='store_true', help='no notes on standard error (by default: one for every sentence not verified)')
+    p.add_argument('--no-constrain', dest='constrain', action='store_false', help='let the network write words Lumira does not have')
     return p
 
 # %% ../nbs/50_infer.ipynb #8e44ecb8
@@ -336,14 +360,13 @@ def _options(a)->dict:
     return {}
 
 def _translate_line(tr, line, a, err)->str:
-    "Translation of one input line ('' for a blank line); errors go to `err` and give ''."
+    "Translation of one input line ('' for a blank line or the wrong direction); a note on `err` for every sentence not verified; errors go to `err` and give ''."
     if not line.strip(): return ''
     try:
-        if not a.check: return tr.translate(line, a.direction, a.method, **_options(a))
-        checks = tr.check(line, a.direction, a.method, **_options(a))
-        for c in checks:
-            if c.agree is False: print(f'rules disagree: {c.source!r} → network {c.neural!r}, rules {c.rules!r}', file=err)
-        return _JOIN[a.direction].join(c.neural for c in checks)
+        out = tr.translate(line, a.direction, a.method, **_options(a))
+        for v in out.verdict.sentences:
+            if a.check or (v.status != 'verified' and not a.quiet): print(f'lumira_translate: {v.status}: {v.source!r}' + (f': {v.note}' if v.note else ''), file=err)
+        return '' if out.status == 'wrong_direction' else out   # not translated: said on stderr, and the exit status is 1
     except (TypeError, ValueError) as e: print(f'lumira_translate: {e}', file=err); return ''
 
 def _input_lines(stdin, err):
@@ -363,7 +386,7 @@ def _run(a, stdin, stdout, stderr)->int:
     "Translate what the parsed command line `a` asks for; returns the exit status."
     if not a.text and stdin.isatty(): print(f'lumira_translate: {HINT}', file=stderr); return 2
     if a.text: check_text(' '.join(a.text))   # empty text: said before any model is loaded
-    tr = Translator.from_pretrained(a.model, backend=a.backend, threads=a.threads)
+    tr = Translator.from_pretrained(a.model, backend=a.backend, threads=a.threads, constrain=a.constrain)
     failed = seen = False
     for line in [' '.join(a.text)] if a.text else _input_lines(stdin, stderr):
         out = '' if line is None else _translate_line(tr, line, a, stderr)

@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['STATUSES', 'Decoded', 'decode_constrained', 'translate_constrained', 'text_language', 'direction_problem', 'Verdict',
-           'verify', 'translate_checked']
+           'verify', 'join_verdicts', 'translate_checked']
 
 # %% ../nbs/34_verdict.ipynb #v003
-# Exports: Decoded, decode_constrained, translate_constrained, STATUSES, text_language, direction_problem, Verdict, verify, translate_checked.
+# Exports: Decoded, decode_constrained, translate_constrained, STATUSES, text_language, direction_problem, Verdict, verify, join_verdicts,
+#          translate_checked.
 # Left out: cutting texts into sentences (`Translator`, `50_infer`); showing verdicts (the CLI and the app); judging Japanese
 # output word by word (lum2ja is checked by parsing it back).
 import math, re
@@ -120,6 +121,7 @@ class Verdict:
     output:str='' # the network's translation ('' when it was not translated: wrong direction)
     direction:str='ja2lum' # 'ja2lum' or 'lum2ja'
     foreign:tuple=() # Lumira output: its words that are not Lumira (`foreign_words`)
+    sentences:tuple=() # a text's verdict (`join_verdicts`): one `Verdict` per sentence; () for a sentence's own
 
     @property
     def verified(self)->bool: "Did the rules agree?"; return self.status == 'verified'
@@ -159,6 +161,23 @@ def verify(source:str, # the sentence that was translated
     rules = _rule(to_lumira if d == 'ja2lum' else to_japanese, source)
     status = 'unverified' if rules is None else 'verified' if _agrees(output, rules, d) else 'disagrees'
     return Verdict(status, confidence, rules, _note(status, rules, foreign, confidence), source, output, d, foreign)
+
+# %% ../nbs/34_verdict.ipynb #v131
+_WORST_FIRST = ('wrong_direction', 'disagrees', 'unverified', 'verified')   # a text is as trustworthy as its least trustworthy sentence
+_JOIN = dict(ja2lum=' ', lum2ja='')   # how sentences join into a text, by the language written
+
+def join_verdicts(verdicts:list, # one `Verdict` per sentence of a text, in order
+                  source:str, # the whole text
+                  output:str, # its whole translation
+                 )->Verdict: # the text's verdict; `.sentences` holds the sentences' own
+    "One `Verdict` for a text of several sentences."
+    if not verdicts: raise ValueError('join_verdicts needs at least one verdict')
+    status = min((v.status for v in verdicts), key=_WORST_FIRST.index)
+    confs, rules, d = [v.confidence for v in verdicts], [v.rules for v in verdicts], verdicts[0].direction
+    conf = None if None in confs else sum(confs) / len(confs)
+    notes = [v.note if len(verdicts) == 1 else f'{v.source!r}: {v.note}' for v in verdicts if v.note]
+    return Verdict(status, conf, None if None in rules else _JOIN[d].join(rules), '; '.join(notes), source, output, d,
+                   tuple(f for v in verdicts for f in v.foreign), tuple(verdicts))
 
 # %% ../nbs/34_verdict.ipynb #k129
 def translate_checked(engine, # a torch `Checkpoint`, a `FastTranslator`, or a `Translator` holding either
