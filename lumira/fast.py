@@ -250,17 +250,20 @@ def translate_ids(self:FastTranslator,
                   temperature:float=1.0, # sample: divide the logits by this
                   min_len:int=0, # forbid eos before this many tokens
                   seed:int|None=None, # sample: seed CTranslate2's random generator first (None: leave it as it is)
-                 )->list: # one translation per source
+                  ct2_options:dict|None=None, # more `translate_batch` options, passed as given (lumira.constrain: target_prefix, return_scores, return_logits_vocab)
+                  raw:bool=False, # return CTranslate2's `TranslationResult`s instead of texts
+                 )->list: # one translation (or result) per source
     "Translate sources already cut into ids through CTranslate2, with the options of `LumiraTransformer.generate`."
     opts = self._options(method, batch_size, max_len, num_beams, length_penalty, top_k, top_p, temperature, min_len)
     if not ids: return []
+    if ct2_options is not None and not isinstance(ct2_options, dict): raise TypeError(f'ct2_options must be a dict, got {type(ct2_options).__name__}')
     src, ct2 = self._sources(ids), self.ct2
     if method == 'sample' and seed is not None:   # CTranslate2 seeds a worker's generator when the worker starts: start one
         if not isinstance(seed, int) or isinstance(seed, bool): raise TypeError(f'seed must be an int, got {type(seed).__name__}')
         ctranslate2.set_random_seed(seed)
         ct2 = ctranslate2.Translator(str(self.folder), **self._args)
-    res = ct2.translate_batch(src, **opts)
-    return [self.tokenizer.decode([self.ids[t] for t in r.hypotheses[0]]) for r in res]
+    res = ct2.translate_batch(src, **{**opts, **(ct2_options or {})})
+    return res if raw else [self.tokenizer.decode([self.ids[t] for t in r.hypotheses[0]]) for r in res]
 
 @patch
 def translate(self:FastTranslator,

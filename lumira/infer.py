@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['SENTENCE_END', 'JOINED_OPENERS', 'MAX_CHARS', 'MAX_SENTENCES', 'METHODS', 'MAX_BEAMS', 'OPTIONS', 'BACKENDS',
            'split_sentences', 'check_text', 'check_limit', 'check_options', 'reading', 'stress_marks', 'Translator',
-           'RulesCheck', 'rules_agree', 'Explanation', 'TimeLimitExceeded', 'japanese_font', 'token_label',
-           'check_direction']
+           'Translation', 'RulesCheck', 'rules_agree', 'Explanation', 'TimeLimitExceeded', 'japanese_font',
+           'token_label', 'check_direction']
 
 # %% ../nbs/50_infer.ipynb #22fcfe72
 import argparse, itertools, math, os, re, sys, time
@@ -21,6 +21,8 @@ from .pairs import generate_pairs
 from .translate import to_lumira, to_japanese
 from .tokenizer import DIRECTIONS, check_direction, BOS_ID, PAD_ID, train_tokenizer
 from .fast import SHIPPED_DIR, ct2_available, find_ct2, FastTranslator
+from .constrain import ConstrainedLogits, constraint_for
+from .verdict import Verdict, decode_constrained, verify, join_verdicts, _JOIN
 
 # %% ../nbs/50_infer.ipynb #7cc8ce37
 SENTENCE_END = '。！？.!?'
@@ -119,9 +121,12 @@ class Translator:
     def __init__(self, engine, # a `Checkpoint` (lumira.checkpoint) or a `FastTranslator` (lumira.fast)
                  max_chars:int|None=MAX_CHARS, # most characters one call may translate (all its texts together); None: no limit
                  max_sentences:int|None=MAX_SENTENCES, # most sentences one call may translate; None: no limit
+                 constrain:bool=True, # Lumira output has only Lumira words or bracketed copies of the source (`lumira.constrain`)
                 ):
         self.engine, self.tokenizer, self.config, self.backend = engine, engine.tokenizer, engine.config, _backend(engine)
         self.max_chars, self.max_sentences = check_limit(max_chars, 'max_chars'), check_limit(max_sentences, 'max_sentences')
+        if not isinstance(constrain, bool): raise TypeError(f'constrain must be a bool, got {constrain!r:.40}')
+        self.constrain = constrain
         if self.backend == 'torch': engine.model.eval()
 
     @classmethod
@@ -131,11 +136,12 @@ class Translator:
                         threads:int|None=None, # CPU threads; None: CTranslate2 uses 1, torch keeps its setting
                         max_chars:int|None=MAX_CHARS, # most characters one call may translate; None: no limit
                         max_sentences:int|None=MAX_SENTENCES, # most sentences one call may translate; None: no limit
+                        constrain:bool=True, # only Lumira words (or bracketed copies) in Lumira output
                        ):
         "Load a `Translator` from `path`, or the shipped default model."
         if backend not in BACKENDS: raise ValueError(f'backend must be one of {BACKENDS}, got {backend!r}')
         if threads is not None and (not isinstance(threads, int) or isinstance(threads, bool) or threads < 1): raise ValueError(f'threads must be a positive int, got {threads!r}')
-        limits = dict(max_chars=check_limit(max_chars, 'max_chars'), max_sentences=check_limit(max_sentences, 'max_sentences'))
+        limits = dict(max_chars=check_limit(max_chars, 'max_chars'), max_sentences=check_limit(max_sentences, 'max_sentences'), constrain=constrain)
         path = SHIPPED_DIR if path is None else Path(path)
         if not path.exists(): raise FileNotFoundError(f'no model at {path}: give a checkpoint file or an exported model folder')
         if backend == 'auto': backend = 'ctranslate2' if ct2_available() and find_ct2(path) else 'torch'
@@ -168,7 +174,7 @@ def untrained(cls:Translator,
               config:ModelConfig=MICRO, # the model's shape (vocab_size and max_len are set below)
               vocab_size:int=1000, # most tokenizer ids
               max_len:int=24, # longest source/output in tokens (small: random weights never stop early)
-              **limits, # max_chars, max_sentences (as `Translator`)
+              **limits, # max_chars, max_sentences, constrain (as `Translator`)
              )->Translator:
     "A translator with random weights (torch backend): nonsense output through the real code path, for tests, demos and benchmarks."
     import torch
@@ -219,17 +225,37 @@ def _cut(self:Translator,
     return pieces, flat, ids
 
 # %% ../nbs/50_infer.ipynb #1568c71c
-_JOIN = dict(ja2lum=' ', lum2ja='')
+class Translation(str):
+    "A translation: the text itself (a `str`), with the `Verdict` on it."
+    def __new__(cls, text:str, # the translation
+                verdict:Verdict, # how far it can be trusted (`lumira.verdict`): `.status`, `.note`, `.confidence`, `.sentences`
+               ):
+        t = super().__new__(cls, text); t.verdict = verdict; return t
+    @property
+    def status(self)->str: "'verified', 'disagrees', 'unverified' or 'wrong_direction' (the least trustworthy sentence's)"; return self.verdict.status
+
+def _constrained(constrain, default:bool)->bool:
+    "The `constrain` a call asked for (a bool), or the translator's `default` for None."
+    if constrain is None: return default
+    if not isinstance(constrain, bool): raise TypeError(f'constrain must be a bool or None, got {constrain!r:.40}')
+    return constrain
 
 @patch
-def _decode(self:Translator, flat:list, ids:list, direction:str, method:str, batch_size:int, **options)->list:
-    "Translations of the sentences `flat` (cut into `ids`), longest first through the engine, back in order."
+def _decode(self:Translator, flat:list, ids:list, direction:str, method:str, batch_size:int, constrain:bool, **options)->list:
+    "A `Verdict` on each sentence of `flat` (cut into `ids`): decoded longest first through the engine (Lumira constrained if asked), checked by the rules, back in order."
     order = sorted(range(len(flat)), key=lambda i: -len(ids[i]))     # longest first: few pad positions per batch
-    if self.backend == 'ctranslate2': done = self.engine.translate_ids([ids[i] for i in order], method, batch_size, **options)   # already cut
-    else: done = self.engine.translate([flat[i] for i in order], direction=direction, method=method, batch_size=batch_size, **options)
-    outs = [None] * len(flat)
-    for i, o in zip(order, done): outs[i] = o
-    return outs
+    done = decode_constrained(self.engine, [ids[i] for i in order], direction, method, constrain, batch_size, **options)   # already cut
+    out = [None] * len(flat)
+    for i, d in zip(order, done): out[i] = verify(flat[i], d.text, direction, d.confidence)
+    return out
+
+def _translations(texts:list, pieces:list, verdicts:list, direction:str)->list:
+    "One `Translation` per text, from the verdicts on its sentences (`pieces[i]` of `texts[i]`, all in order)."
+    vs, out = iter(verdicts), []
+    for t, ps in zip(texts, pieces):
+        sent = [next(vs) for _ in ps]; text = _JOIN[direction].join(v.output for v in sent)
+        out.append(Translation(text, join_verdicts(sent, t, text)))
+    return out
 
 @patch
 def translate_batch(self:Translator,
@@ -237,27 +263,28 @@ def translate_batch(self:Translator,
                     direction:str='ja2lum', # 'ja2lum' (Japanese → Lumira) or 'lum2ja'
                     method:str='greedy', # 'greedy', 'beam' or 'sample'
                     batch_size:int=64, # sentences decoded together
+                    constrain:bool|None=None, # only Lumira words in Lumira output; None: the translator's setting
                     **options, # for `generate`: num_beams, length_penalty, top_k, top_p, temperature, seed
-                   )->list: # one translation per text
-    "Translate a list of texts, all their sentences sorted by length and decoded in batches; all of them within one call's limits."
+                   )->list: # one `Translation` per text (a str with its `verdict`)
+    "Translate a list of texts, all their sentences sorted by length and decoded in batches, within one call's limits; each checked against the rules."
     if isinstance(texts, str) or not isinstance(texts, (list, tuple)):
         raise TypeError(f'texts must be a list or tuple of str, got {type(texts).__name__}')
-    check_options(method, dict(options, batch_size=batch_size))
+    check_options(method, dict(options, batch_size=batch_size)); c = _constrained(constrain, self.constrain)
     pieces, flat, ids = self._cut(texts, direction)
-    outs = iter(self._decode(flat, ids, direction, method, batch_size, **options))
-    return [_JOIN[direction].join(next(outs) for _ in ps) for ps in pieces]
+    return _translations(texts, pieces, self._decode(flat, ids, direction, method, batch_size, c, **options), direction)
 
 @patch
 def translate(self:Translator,
               text:str, # the text to translate (one or more sentences)
               direction:str='ja2lum', # 'ja2lum' (Japanese → Lumira) or 'lum2ja'
               method:str='greedy', # 'greedy', 'beam' or 'sample'
+              constrain:bool|None=None, # only Lumira words in Lumira output; None: the translator's setting
               **options, # for `generate`: num_beams, length_penalty, top_k, top_p, temperature, seed
-             )->str: # the translation
+             )->Translation: # the translation, a str with its `verdict`
     "Translate one text."
-    check_options(method, options)
+    check_options(method, options); c = _constrained(constrain, self.constrain)
     pieces, flat, ids = self._cut([text], direction, one=True)
-    return _JOIN[direction].join(self._decode(flat, ids, direction, method, options.pop('batch_size', 64), **options))
+    return _translations([text], pieces, self._decode(flat, ids, direction, method, options.pop('batch_size', 64), c, **options), direction)[0]
 
 # %% ../nbs/50_infer.ipynb #fb7346f6
 @dataclass
@@ -288,18 +315,16 @@ def check(self:Translator,
           text:str, # one or more sentences
           direction:str='ja2lum', # 'ja2lum' or 'lum2ja'
           method:str='greedy', # decoding method
+          constrain:bool|None=None, # only Lumira words in Lumira output; None: the translator's setting
           **options, # for `generate`
-         )->list: # one `RulesCheck` per sentence
-    "Translate `text` sentence by sentence and compare every sentence with the rule-based translator."
-    check_options(method, options)
-    _, flat, ids = self._cut([text], direction, one=True)
-    outs = self._decode(flat, ids, direction, method, options.pop('batch_size', 64), **options)
-    return [rules_agree(p, o, direction) for p, o in zip(flat, outs)]
+         )->Verdict: # the text's verdict; `.sentences`: one per sentence, `.output`: the translation
+    "Translate `text` and say how far the translation can be trusted: verified by the rules, disagreeing, unverified, or the wrong direction."
+    return self.translate(text, direction, method, constrain, **options).verdict
 
 @patch
 def disagreements(self:Translator, text:str, direction:str='ja2lum', method:str='greedy', **options)->list:
     "The sentences of `text` inside the grammar where the network and the rules disagree."
-    return [c for c in self.check(text, direction, method, **options) if c.agree is False]
+    return [v for v in self.check(text, direction, method, **options).sentences if v.status == 'disagrees']
 
 # %% ../nbs/50_infer.ipynb #aaf7a8b2
 @dataclass
@@ -314,19 +339,22 @@ class Explanation:
     reading:str # katakana reading of the Lumira side
     stress:str # the Lumira side with stressed syllables in capitals
     checks:list # `RulesCheck` per sentence
+    verdict:Verdict # the text's `Verdict`, as `translate` gives it: status, confidence, one per sentence in `.sentences`
 
 # %% ../nbs/50_infer.ipynb #4226096b
 @patch
-def _attend(self:Translator, ids:list, layer:int, method:str, **options)->list:
-    "Decode a batch of sources (ids, padded together); per source: output ids and head-averaged cross-attention (len(out), len(src))."
+def _attend(self:Translator, ids:list, direction:str, layer:int, method:str, constrain:bool, max_len:int|None=None, **options)->list:
+    "Decode a batch of sources (ids, padded together) as `translate` does; per source: output ids, head-averaged cross-attention (len(out), len(src)), confidence."
     import torch
     from lumira.data import pad_batch
-    dev = next(self.model.parameters()).device
+    dev, lum, L = next(self.model.parameters()).device, direction == 'ja2lum', self.config.max_len - 1 if max_len is None else max_len
     src = pad_batch(ids, PAD_ID).to(dev)
-    outs = [row[row != PAD_ID] for row in self.model.generate(src, method=method, **options)]   # each up to and with its eos
+    proc = ConstrainedLogits(constraint_for(self.tokenizer) if lum else None, ids, L, constrain and lum)   # only Lumira words, if asked; scores always
+    rows = self.model.generate(src, max_len=L, method=method, logits_processor=proc, **options)
+    outs = [row[row != PAD_ID] for row in rows]   # each up to and with its eos
     tgt_in = pad_batch([torch.cat([o.new_tensor([BOS_ID]), o[:-1]]) for o in outs], PAD_ID).to(dev)
     att = self.model.cross_attention(src, tgt_in)[layer].mean(1)   # (batch, T, S): pad rows and columns are cut off below
-    return [(o.tolist(), att[b, :len(o), :len(s)].cpu()) for b, (o, s) in enumerate(zip(outs, ids))]
+    return [(o.tolist(), att[b, :len(o), :len(s)].cpu(), proc.result(b, row)[1]) for b, (o, s, row) in enumerate(zip(outs, ids, rows.tolist()))]
 
 def _check_layer(layer, n:int)->int:
     "`layer` if it indexes one of `n` decoder layers (negative from the end); else a `TypeError`/`ValueError`."
@@ -346,14 +374,14 @@ def _check_seconds(x, name:str)->float|None:
     return x
 
 @patch
-def _attend_all(self:Translator, ids:list, layer:int, method:str, batch_size:int, time_limit:float|None, **options)->list:
+def _attend_all(self:Translator, ids:list, direction:str, layer:int, method:str, batch_size:int, time_limit:float|None, constrain:bool, **options)->list:
     "`_attend` over all sources, longest first in batches as `translate` takes them; `TimeLimitExceeded` instead of a batch that would start past `time_limit` s."
     order, parts, start = sorted(range(len(ids)), key=lambda i: -len(ids[i])), [None] * len(ids), time.monotonic()
     for k in range(0, len(order), batch_size):
         if k and time_limit is not None and time.monotonic() - start > time_limit:
             raise TimeLimitExceeded(f'explaining this text took more than the time limit of {time_limit:g} s ({k} of {len(order)} sentences done): send a shorter text')
         chunk = order[k:k + batch_size]
-        for i, part in zip(chunk, self._attend([ids[i] for i in chunk], layer, method, **options)): parts[i] = part
+        for i, part in zip(chunk, self._attend([ids[i] for i in chunk], direction, layer, method, constrain, **options)): parts[i] = part
     return parts
 
 @patch
@@ -364,19 +392,21 @@ def explain(self:Translator,
             method:str='greedy', # decoding method
             batch_size:int=64, # sentences decoded together
             time_limit:float|None=None, # seconds; None: no limit (checked between batches)
+            constrain:bool|None=None, # only Lumira words in Lumira output; None: the translator's setting
             **options, # for `generate`
            )->Explanation:
     "Translate `text` and explain it: attention, tokens, katakana reading, stress and the rules check (torch backend)."
     import torch
     _torch_only(self, 'explain'); _check_layer(layer, self.config.n_decoder_layers)
-    check_options(method, dict(options, batch_size=batch_size)); _check_seconds(time_limit, 'time_limit')
+    check_options(method, dict(options, batch_size=batch_size)); _check_seconds(time_limit, 'time_limit'); c = _constrained(constrain, self.constrain)
     _, pieces, ids = self._cut([text], direction, one=True)
-    parts = self._attend_all(ids, layer, method, batch_size, time_limit, **options)
-    outs, piece_of = [self.tokenizer.decode(o) for o, _ in parts], self.tokenizer.sp.id_to_piece
-    output = _JOIN[direction].join(outs)
-    lum = output if direction == 'ja2lum' else ' '.join(pieces)
-    return Explanation(text, direction, output, [piece_of(i) for s in ids for i in s], [piece_of(i) for o, _ in parts for i in o],
-                       torch.block_diag(*[a for _, a in parts]), reading(lum), stress_marks(lum), [rules_agree(p, o, direction) for p, o in zip(pieces, outs)])
+    parts = self._attend_all(ids, direction, layer, method, batch_size, time_limit, c, **options)
+    verdicts, piece_of = [verify(p, self.tokenizer.decode(o), direction, conf) for p, (o, _, conf) in zip(pieces, parts)], self.tokenizer.sp.id_to_piece
+    t = _translations([text], [pieces], verdicts, direction)[0]
+    lum = t if direction == 'ja2lum' else ' '.join(pieces)
+    return Explanation(text, direction, str(t), [piece_of(i) for s in ids for i in s], [piece_of(i) for o, *_ in parts for i in o],
+                       torch.block_diag(*[a for _, a, _ in parts]), reading(lum), stress_marks(lum),
+                       [rules_agree(v.source, v.output, direction) for v in verdicts], t.verdict)
 
 # %% ../nbs/50_infer.ipynb #7dd8e51a
 @lru_cache(maxsize=None)

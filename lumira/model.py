@@ -324,7 +324,7 @@ def _with_bos(ys:torch.Tensor, bos_id:int)->torch.Tensor:
     return torch.cat([ys.new_full((ys.shape[0], 1), bos_id), ys], 1)
 
 @patch
-def _generate_simple(self:LumiraTransformer, memory, mem_mask, max_len, method, use_cache, min_len, **kw):
+def _generate_simple(self:LumiraTransformer, memory, mem_mask, max_len, method, use_cache, min_len, proc=None, **kw):
     c, B, dev = self.config, memory.shape[0], memory.device
     out = torch.full((B, max_len), c.pad_id, dtype=torch.long, device=dev)
     rows, ids = torch.arange(B, device=dev), torch.full((B,), c.bos_id, dtype=torch.long, device=dev)   # which sentence each row is
@@ -332,6 +332,7 @@ def _generate_simple(self:LumiraTransformer, memory, mem_mask, max_len, method, 
     for t in range(max_len):
         logits = state.step(ids) if use_cache else self.next_logits(_with_bos(out[rows, :t], c.bos_id), memory, mem_mask)
         if t < min_len: logits[:, c.eos_id] = float('-inf')
+        if proc is not None: logits = proc(logits, out[rows, :t], rows)   # the step hook (`logits_processor`)
         ids = choose_next(logits, method, **kw)
         if done: ids = ids.masked_fill(~live, c.pad_id)
         out[rows, t] = ids
@@ -354,7 +355,7 @@ def _best_beam(ys:torch.Tensor, scores:torch.Tensor, length_penalty:float, pad_i
     return ys.view(n, K, -1)[torch.arange(n, device=ys.device), (scores / lengths ** length_penalty).argmax(-1)]
 
 @patch
-def _beam_search(self:LumiraTransformer, memory, mem_mask, max_len, num_beams, length_penalty, use_cache, min_len):
+def _beam_search(self:LumiraTransformer, memory, mem_mask, max_len, num_beams, length_penalty, use_cache, min_len, proc=None):
     c, (B, K), dev = self.config, (memory.shape[0], num_beams), memory.device
     memory, mem_mask = memory.repeat_interleave(K, 0), mem_mask.repeat_interleave(K, 0)
     out, sent = torch.full((B, max_len), c.pad_id, dtype=torch.long, device=dev), torch.arange(B, device=dev)  # sentences still searching
@@ -364,6 +365,7 @@ def _beam_search(self:LumiraTransformer, memory, mem_mask, max_len, num_beams, l
     for t in range(max_len):
         logp = (state.step(ids) if use_cache else self.next_logits(_with_bos(ys[:, :t], c.bos_id), memory, mem_mask)).log_softmax(-1)
         if t < min_len: logp[:, c.eos_id] = float('-inf')
+        if proc is not None: logp = proc(logp, ys[:, :t], sent.repeat_interleave(K))   # the step hook (`logits_processor`)
         logp[done] = float('-inf'); logp[done, c.pad_id] = 0.0           # finished: only pad, free
         n, V = len(sent), logp.shape[-1]
         scores, flat = (scores.view(-1, 1) + logp).view(n, K * V).topk(K, dim=-1)
@@ -408,6 +410,7 @@ def generate(self:LumiraTransformer,
              use_cache:bool=True, # KV cache; False recomputes the decoder every step (tests, benchmarks)
              min_len:int=0, # forbid eos before this many tokens
              seed:int|None=None, # sample: seed of the random generator (None: torch's global one)
+             logits_processor=None, # called at every step as f(scores (rows, V), tokens so far (rows, t), sentence of each row (rows,)) -> scores
             )->torch.Tensor: # (batch, length) generated ids, no bos, pad after eos
     "Translate a batch of source ids: greedy, beam search or sampling, with a KV cache."
     c = self.config
@@ -415,12 +418,13 @@ def generate(self:LumiraTransformer,
     max_len, top = c.max_len - 1 if max_len is None else max_len, c.max_len - 1 if c.positions == 'sinusoidal' else float('inf')
     if not isinstance(max_len, int) or not 1 <= max_len <= top: raise ValueError(f'max_len must be an int in [1, {top}], got {max_len!r}')
     if method == 'beam' and (not isinstance(num_beams, int) or num_beams < 1): raise ValueError(f'num_beams must be a positive int, got {num_beams!r}')
+    if logits_processor is not None and not callable(logits_processor): raise TypeError(f'logits_processor must be callable, got {type(logits_processor).__name__}')
     with eval_mode(self):
         memory, mask = self.encode_fast(src)
-        if method == 'beam': out = self._beam_search(memory, mask, max_len, num_beams, length_penalty, use_cache, min_len)
+        if method == 'beam': out = self._beam_search(memory, mask, max_len, num_beams, length_penalty, use_cache, min_len, logits_processor)
         else:
             g = None if seed is None else torch.Generator(src.device).manual_seed(seed)
-            out = self._generate_simple(memory, mask, max_len, method, use_cache, min_len,
+            out = self._generate_simple(memory, mask, max_len, method, use_cache, min_len, logits_processor,
                                         temperature=temperature, top_k=top_k, top_p=top_p, generator=g)
     width = int((out != c.pad_id).sum(1).max())
     return out[:, :max(width, 1)]

@@ -8,7 +8,7 @@ __all__ = ['HINT', 'positive_int', 'lumira_translate']
 # %% ../nbs/50a_translate_cli.ipynb #23980d0c
 import argparse, itertools, os, sys
 from .tokenizer import DIRECTIONS
-from .infer import Translator, check_text, BACKENDS, METHODS, MAX_CHARS, MAX_SENTENCES, _JOIN, _within
+from .infer import Translator, check_text, BACKENDS, METHODS, MAX_CHARS, MAX_SENTENCES, _within
 
 # %% ../nbs/50a_translate_cli.ipynb #185d2326
 class _Parser(argparse.ArgumentParser):
@@ -31,7 +31,9 @@ def _parser():
     p.add_argument('--num-beams', type=positive_int, default=4); p.add_argument('--top-k', type=positive_int, default=None)
     p.add_argument('--top-p', type=float, default=None); p.add_argument('--temperature', type=float, default=1.0)
     p.add_argument('--seed', type=int, default=None)
-    p.add_argument('--check', action='store_true', help='report sentences where the network and the rules disagree')
+    p.add_argument('--check', action='store_true', help='a note on standard error for every sentence, verified ones too')
+    p.add_argument('--quiet', '-q', action='store_true', help='no notes on standard error (by default: one for every sentence not verified)')
+    p.add_argument('--no-constrain', dest='constrain', action='store_false', help='let the network write words Lumira does not have')
     p.add_argument('--max-chars', type=positive_int, default=MAX_CHARS, help=f'most characters of one line, or of the text (default {MAX_CHARS:,})')
     p.add_argument('--max-sentences', type=positive_int, default=MAX_SENTENCES, help=f'most sentences of one line, or of the text (default {MAX_SENTENCES})')
     return p
@@ -43,14 +45,13 @@ def _options(a)->dict:
     return {}
 
 def _translate_line(tr, line, a, err, where='')->str:
-    "Translation of one input line ('' for a blank line); errors go to `err` (after `where`, e.g. 'line 3: ') and give ''."
+    "Translation of one input line ('' for a blank line or the wrong direction); a note on `err` for every sentence not verified; errors go to `err` (after `where`, e.g. 'line 3: ') and give ''."
     if not line.strip(): return ''
     try:
-        if not a.check: return tr.translate(line, a.direction, a.method, **_options(a))
-        checks = tr.check(line, a.direction, a.method, **_options(a))
-        for c in checks:
-            if c.agree is False: print(f'rules disagree: {c.source!r} → network {c.neural!r}, rules {c.rules!r}', file=err)
-        return _JOIN[a.direction].join(c.neural for c in checks)
+        out = tr.translate(line, a.direction, a.method, **_options(a))
+        for v in out.verdict.sentences:
+            if a.check or (v.status != 'verified' and not a.quiet): print(f'lumira_translate: {where}{v.status}: {v.source!r}' + (f': {v.note}' if v.note else ''), file=err)
+        return '' if out.status == 'wrong_direction' else out   # not translated: said on stderr, and the exit status is 1
     except (TypeError, ValueError) as e: print(f'lumira_translate: {where}{e}', file=err); return ''
 
 def _ended(raw)->bool: return raw[-1:] in (b'\n', '\n')
@@ -78,7 +79,7 @@ def _run(a, stdin, stdout, stderr)->int:
     "Translate what the parsed command line `a` asks for; returns the exit status."
     if not a.text and stdin.isatty(): print(f'lumira_translate: {HINT}', file=stderr); return 2
     if a.text: _within(len(check_text(' '.join(a.text))), a.max_chars, 'the text has', 'characters', '--max-chars')   # said before any model is loaded
-    tr = Translator.from_pretrained(a.model, backend=a.backend, threads=a.threads, max_chars=a.max_chars, max_sentences=a.max_sentences)
+    tr = Translator.from_pretrained(a.model, backend=a.backend, threads=a.threads, max_chars=a.max_chars, max_sentences=a.max_sentences, constrain=a.constrain)
     failed = seen = False
     for n, line in [(0, ' '.join(a.text))] if a.text else _input_lines(stdin, stderr, a.max_chars):
         out = '' if line is None else _translate_line(tr, line, a, stderr, f'line {n}: ' if n else '')
