@@ -122,7 +122,7 @@ class Constraint:
         self.pids = [[] for _ in range(len(self.ptrie))]
         for i, b in enumerate(self.pieces):
             if b: self.pids[self.ptrie.node(b)].append(i)
-        self._static, self._memo = {}, {}
+        self._static, self._memo, self._masks = {}, {}, {}
 
     def __repr__(self): return f'Constraint(lexicon v{self.version}, {len(self.forms):,} word forms, {len(self.pieces):,} pieces)'
 
@@ -159,12 +159,13 @@ def step(self:Constraint, s, # a state: an int, or the bytes copied so far insid
 # %% ../nbs/33_constrain.ipynb #k057
 def _copy_bound(c:bytes, src:bytes)->int:
     "Pieces a copy `c` still needs (bytes to a place it may close, ']', an end mark, eos), or NO."
-    best = NO
+    best, least = NO, 3 + (not c)   # least: the fewest it can be (one byte, when nothing is copied yet), so the search may stop there
     starts = [i for i in range(len(src) - len(c) + 1) if src.startswith(c, i)] if c else [i for i, b in enumerate(src) if b & 0xC0 != 0x80 and b != _SP]
     for i in starts:
         for e in range(i + max(len(c), 1), min(len(src), i + len(c) + 16) + 1):
             if src[e - 1] in (_OPEN, _CLOSE): break
             if _closable(src[i:e]): best = min(best, e - i - len(c) + 3); break
+        if best == least: break
     return best
 
 @patch
@@ -290,12 +291,12 @@ class ConstrainedLogits:
                 ):
         self.c, self.max_len, self.mask = constraint, max_len, mask and constraint is not None
         self.src = [constraint.source_bytes(s) for s in sources] if constraint is not None else None
-        self.states, self.logp, self.eos, self.prev, self.rows, self.zeros = {}, {}, {}, None, {}, None
+        self.states, self.logp, self.eos, self.prev, self.rows, self.free = {}, {}, {}, None, {}, None
 
     def __call__(self, scores, # (rows, V) the next token's scores
                  tokens, # (rows, t) what each row has written
                  rows, # (rows,) the sentence of each row
-                ): # the scores, disallowed pieces at -inf
+                ): # the scores, disallowed pieces set to -inf in place
         keys = list(zip(rows.tolist(), map(tuple, tokens.tolist())))
         lp = scores.log_softmax(-1)
         self._score(keys, lp)
@@ -309,10 +310,11 @@ def _score(self:ConstrainedLogits, keys:list, lp):
     import torch
     index = self.prev[0] if self.prev else {}
     new = [(k, i) for k in keys if k[1] and k not in self.logp and (i := index.get((k[0], k[1][:-1]))) is not None]
-    got = [lp[:, EOS_ID]] + ([self.prev[1][[i for _, i in new], [k[1][-1] for k, _ in new]]] if new else [])
-    vals = torch.cat(got).tolist()
-    self.eos.update(zip(keys, vals))
-    for (k, _), v in zip(new, vals[len(keys):]): self.logp[k] = self.logp.get((k[0], k[1][:-1]), 0.0) + v
+    self.eos.update(zip(keys, lp[:, EOS_ID].tolist()))
+    if not new: return
+    last = self.prev[1]   # one flat lookup: indexing with lists of rows and columns costs more than the step's own work
+    vals = last.reshape(-1)[torch.tensor([i * last.shape[1] + k[1][-1] for k, i in new])].tolist()
+    for (k, _), v in zip(new, vals): self.logp[k] = self.logp.get((k[0], k[1][:-1]), 0.0) + v
 
 @patch
 def _state(self:ConstrainedLogits, k:tuple):
@@ -322,20 +324,47 @@ def _state(self:ConstrainedLogits, k:tuple):
         self.states[k] = p if not k[1] else None if p is None else self.c.advance(p, k[1][-1], self.src[k[0]])
     return self.states[k]
 
+def _eos_free(no):
+    "Mask `no` (V,), with eos allowed if nothing else is: no piece fits the budget (a max_len too short for any sentence), so stop, as `ct2_repair` does."
+    if no.all(): no[EOS_ID] = False
+    return no
+
+@patch
+def mask_of(self:Constraint, s, # a state (not DONE)
+            src:bytes, # the source as bytes
+            dev, # the device of the scores
+           )->tuple: # (bounds as a uint8 tensor, the largest bound of an allowed piece (-1: none), the mask when the budget binds none)
+    "State `s`'s bounds and mask as torch tensors (True: not allowed); kept for the states whose bounds do not depend on the source."
+    import torch
+    if (s, dev) in self._masks: return self._masks[(s, dev)]
+    b = self.bounds(s, src); ok = b < NO
+    out = torch.from_numpy(b).to(dev), int(b[ok].max()) if ok.any() else -1, _eos_free(torch.from_numpy(~ok).to(dev))
+    if not isinstance(s, bytes) and not self._static[s][1]: self._masks[(s, dev)] = out   # no bracket opens here: the same for every source
+    return out
+
+@patch
+def _mask(self:ConstrainedLogits, k:tuple, # (sentence, prefix) of a row
+          left:int, # tokens left, eos included (at most NO)
+          dev, # the scores' device
+         ): # bool (V,): True where a piece is not allowed; None for a finished row (anything goes: it becomes pad)
+    "Row `k`'s mask: its state's (`Constraint.mask_of`, made once), or a new one only when the budget binds."
+    s = self._state(k)
+    if s is None or s == DONE: return None
+    if (s, k[0]) not in self.rows: self.rows[(s, k[0])] = self.c.mask_of(s, self.src[k[0]], dev)
+    b, top, loose = self.rows[(s, k[0])]
+    return loose if left > top else _eos_free(b >= left)   # every allowed piece fits the budget: the state's own mask
+
 @patch
 def _masked(self:ConstrainedLogits, scores, keys:list):
-    "`scores` with every piece not allowed within the tokens left at -inf."
+    "`scores` with every piece not allowed within the tokens left at -inf (in place)."
     import torch
-    if self.zeros is None: self.zeros = np.zeros(scores.shape[1], dtype=np.uint8)   # finished rows: anything (it becomes pad)
-    arrs = []
-    for k in keys:
-        s = self._state(k)
-        if s is None or s == DONE: arrs.append(self.zeros); continue
-        if (s, k[0]) not in self.rows: self.rows[(s, k[0])] = self.c.bounds(s, self.src[k[0]])
-        arrs.append(self.rows[(s, k[0])])
-    no = torch.from_numpy(np.stack(arrs) >= min(self.max_len - len(keys[0][1]), NO))
-    no[no.all(1), EOS_ID] = False   # nothing fits the budget (a max_len too short for any sentence): stop, as `ct2_repair` does
-    return scores.masked_fill(no.to(scores.device), float('-inf'))
+    left = min(self.max_len - len(keys[0][1]), NO)
+    masks = [self._mask(k, left, scores.device) for k in keys]
+    if all(m is None for m in masks): return scores
+    if self.free is None: self.free = torch.zeros(scores.shape[1], dtype=torch.bool, device=scores.device)
+    no = masks[0][None] if len(masks) == 1 else torch.stack([self.free if m is None else m for m in masks])
+    return scores.masked_fill_(no, float('-inf'))
+
 
 # %% ../nbs/33_constrain.ipynb #k073
 @patch
@@ -401,7 +430,8 @@ def ct2_repair(ft:FastTranslator, # the CTranslate2 model
     res = ft.translate_ids(ids, method, max_len=L, ct2_options=dict(return_scores=True), raw=True, **options)
     hyps, src, repairs, logits = [_hyp(ft, r) for r in res], [c.source_bytes(s) for s in ids], [0] * len(ids), {}
     bad = {j: p for j, h in enumerate(hyps) if (p := c.first_bad(h, src[j], L)) is not None}
+    broke = set(bad)   # only these can have changed: the others are valid as they came
     for _ in range(L if max_rounds is None else max_rounds):
         if not bad: break
         _repair_round(ft, ids, c, src, hyps, bad, logits, repairs, method, L, options)
-    return hyps, [c.first_bad(h, s, L) is None for h, s in zip(hyps, src)], repairs, [r.scores[0] for r in res]
+    return hyps, [j not in broke or c.first_bad(h, src[j], L) is None for j, h in enumerate(hyps)], repairs, [r.scores[0] for r in res]

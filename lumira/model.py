@@ -161,13 +161,14 @@ def _norm_args(n:nn.LayerNorm)->tuple: return n.normalized_shape, n.weight, n.bi
 
 @patch
 def packed(self:LumiraTransformer)->tuple:
-    "(encoder, decoder, E^T): per layer its projections as (W^T, b) and its LayerNorms' arguments; rebuilt when a weight changes."
+    "(encoder, decoder, E^T, E scaled): per layer its projections as (W^T, b) and its LayerNorms' arguments; rebuilt when a weight changes."
     if not hasattr(self, '_packed_from'): self._packed_from = list(self.parameters())
     key = [(p.data_ptr(), p._version) for p in self._packed_from]   # moved, reloaded or trained: the key changes
     if getattr(self, '_packed', (None,))[0] != key:
         norms = lambda layer: [_norm_args(n) for n in (layer.norm1, layer.norm2, getattr(layer, 'norm3', None)) if n is not None]
         pack = lambda stack: [([(l.weight.t().contiguous(), l.bias) for l in _projections(layer)], norms(layer)) for layer in stack]
-        self._packed = key, pack(self.encoder), pack(self.decoder), self.embed.weight.t().contiguous()
+        scaled = self.embed.weight * math.sqrt(self.config.d_model)   # looked up then scaled, or scaled then looked up: the same floats, one op a step fewer
+        self._packed = key, pack(self.encoder), pack(self.decoder), self.embed.weight.t().contiguous(), scaled
     return self._packed[1:]
 
 # %% ../nbs/30_model.ipynb #a7c1e004
@@ -233,8 +234,8 @@ class DecodeState:
         c, B = model.config, memory.shape[0]
         self.model, self.t, self.d_k = model, 0, c.d_model // c.n_heads
         self.set_mask(mem_mask)
-        _, self.weights, self.et = model.packed()
-        self.layers, self.embed, self.scale, self.norm = list(model.decoder), model.embed.weight, math.sqrt(c.d_model), _norm_args(model.dec_norm)
+        _, self.weights, self.et, self.embed = model.packed()
+        self.layers, self.norm = list(model.decoder), _norm_args(model.dec_norm)
         self.pe = model.pe if c.positions == 'sinusoidal' else None
         kv = lambda layer: layer.cross_attn.kv_proj(memory).view(B, -1, 2, c.n_heads, self.d_k).permute(0, 2, 3, 1, 4)
         self.ckv = torch.stack([kv(layer) for layer in model.decoder])   # (layers, batch, 2, heads, S, d_k)
@@ -268,7 +269,7 @@ def step(self:DecodeState,
     "Feed one token per row through the whole decoder, caching its keys and values; `t` moves on by one."
     m, t = self.model, self.t
     if t == self.kv.shape[4]: self.grow(2 * t)
-    y = F.embedding(ids, self.embed) * self.scale
+    y = F.embedding(ids, self.embed)   # the embedding already scaled (`packed`)
     if self.pe is not None: y = y + self.pe[t]
     rot = None if self.rot is None else (self.rot[0][t:t + 1], self.rot[1][t:t + 1])
     bias = None if self.bias is None else self.bias[:, :, t:t + 1, :t + 1]

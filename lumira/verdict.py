@@ -49,16 +49,16 @@ def _torch_decode(ck, ids:list, c:Constraint|None, mask:bool, method:str, batch_
     return out
 
 def _ct2_decode(ft:FastTranslator, ids:list, c:Constraint|None, mask:bool, method:str, batch_size:int, L:int, max_rounds, options:dict)->list:
-    "(ids, confidence, repairs) per source through CTranslate2."
-    if mask: hyps, _, repairs, scores = ct2_repair(ft, ids, c, method, L, max_rounds, batch_size=batch_size, **options)
+    "(ids, confidence, repairs, valid: None where not yet known) per source through CTranslate2."
+    if mask: hyps, valid, repairs, scores = ct2_repair(ft, ids, c, method, L, max_rounds, batch_size=batch_size, **options)
     else:
         res = ft.translate_ids(ids, method, batch_size, max_len=L, ct2_options=dict(return_scores=True), raw=True, **options)
-        hyps, repairs, scores = [_hyp(ft, r) for r in res], [0] * len(ids), [r.scores[0] for r in res]
+        hyps, repairs, scores, valid = [_hyp(ft, r) for r in res], [0] * len(ids), [r.scores[0] for r in res], [None] * len(ids)
     redo = [j for j, n in enumerate(repairs) if n or method != 'greedy']
     if redo:
         got = ft.ct2.score_batch([[ft.pieces[i] for i in ids[j]] for j in redo], [[ft.pieces[i] for i in hyps[j]] for j in redo], max_batch_size=batch_size)
         for j, r in zip(redo, got): scores[j] = sum(r.log_probs) / len(r.log_probs)
-    return list(zip(hyps, scores, repairs))
+    return list(zip(hyps, scores, repairs, valid))
 
 # %% ../nbs/34_verdict.ipynb #k093
 def decode_constrained(engine, # a torch `Checkpoint`, a `FastTranslator`, or a `Translator` holding either
@@ -75,9 +75,9 @@ def decode_constrained(engine, # a torch `Checkpoint`, a `FastTranslator`, or a 
     e, lum = _engine(engine), check_direction(direction) == 'ja2lum'
     c, L = constraint_for(e.tokenizer) if lum else None, e.config.max_len - 1 if max_len is None else max_len
     if isinstance(e, FastTranslator): got = _ct2_decode(e, ids, c, constrain and lum, method, batch_size, L, max_rounds, options)
-    else: got = [(h, conf, 0) for h, conf in _torch_decode(e, ids, c, constrain and lum, method, batch_size, L, options)]
-    return [Decoded(e.tokenizer.decode(h), tuple(h), conf, None if c is None else c.first_bad(h, c.source_bytes(s), L) is None, n)
-            for (h, conf, n), s in zip(got, ids)]
+    else: got = [(h, conf, 0, None) for h, conf in _torch_decode(e, ids, c, constrain and lum, method, batch_size, L, options)]
+    return [Decoded(e.tokenizer.decode(h), tuple(h), conf, None if c is None else ok if ok is not None else c.first_bad(h, c.source_bytes(s), L) is None, n)
+            for (h, conf, n, ok), s in zip(got, ids)]   # ok: what the repair loop found already
 
 def translate_constrained(engine, # as for `decode_constrained`
                           texts:list, # sentences, one per item (`Translator` splits longer texts into sentences first)
