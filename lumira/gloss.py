@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from fastcore.basics import patch
 from .lexicon import FIXED_NEG, FEEL_VERB, FAIL_VERB, FAIL_OBJECT, FAIL_JA, lemmas_for
-from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, MI, SUFFIX, fixed_negation
+from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, MI, SUFFIX, NEG_SUFFIX, Q_SUFFIX, fixed_negation
 from .lumparser import check_input, excerpt, parse_lumira
 from .translate import parse_japanese
 from .phonology import word_ipa
@@ -145,7 +145,7 @@ def verb(self:Glosser,
         )->list: # the rows of its verb and object
     "The verb with its suffix (B7, B9), a fixed negation or a reframing (B9), then its object."
     w, fixed, fail = c.pred, fixed_negation(c), self.failed(c)
-    sfx = ('-mi',) if c.neg else ('-' + SUFFIX[c.tense],) if SUFFIX.get(c.tense) else ()
+    sfx = (NEG_SUFFIX,) if c.neg else ('-' + SUFFIX[c.tense],) if SUFFIX.get(c.tense) else ()
     r = self.row(w, 'verb', 'verb', ('B9',) if fixed or fail else (), sfx)
     if fixed and c.neg and w in FIXED_NEG: r = r._replace(ja=FIXED_NEG[w][0], replaces=self.V.forms[FIXED_NEG[w][0]]['neg'][0])
     if fail: r = r._replace(replaces=FAIL_JA)
@@ -179,7 +179,7 @@ def predicate(self:Glosser,
               c:Clause, # a clause
              )->list: # the rows of its predicate (and object)
     "The predicate: a verb (and object), senti + a feeling (B6), an adjective or [adjective] noun (B5)."
-    neg = ('-mi',) if c.neg else ()
+    neg = (NEG_SUFFIX,) if c.neg else ()
     if c.kind == 'verb': return self.verb(c)
     if c.kind == 'feeling':
         sfx = ('-' + SUFFIX[c.tense],) if SUFFIX.get(c.tense) else ()
@@ -194,8 +194,8 @@ def ask(self:Glosser,
         r:GlossRow, # the last row of a question
        )->GlossRow:
     "Row `r` with the question suffix -na (B8)."
-    w = attach(r.word, ('-na',))
-    return r._replace(word=w, morphemes=r.morphemes + ('-na',), en=r.en + '-Q', rules=_uniq(r.rules + ('B8',)),
+    w = attach(r.word, (Q_SUFFIX,))
+    return r._replace(word=w, morphemes=r.morphemes + (Q_SUFFIX,), en=r.en + '-Q', rules=_uniq(r.rules + ('B8',)),
                       ipa=_ipa(w) if r.ipa else '')
 
 @patch

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from fastcore.basics import patch
 from .japanese import VERB_CLASSES
 from .lexicon import OLD_SPELLINGS, FEEL_VERB, NEG_WORDS
-from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, _fields
+from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, NEG_SUFFIX, Q_SUFFIX, _fields
 
 # %% ../nbs/04a_lumparser.ipynb #f67b506a
 MAX_CHARS = 500  # the most characters the rule-based parsers read in one call (a sentence, not a document)
@@ -75,10 +75,10 @@ class LumParser:
              w:str, # one word, lower case
             )->tuple: # (readings, carries -na)
         "The readings of one word (cached), and whether it ends in -na; ValueError for an unknown word."
-        q = w.endswith('-na')
+        q = w.endswith(Q_SUFFIX)
         w = w[:-3] if q else w
         if w in self.fixed: return (LumAnalysis('verb', w, None, False),), q
-        neg = w.endswith('-mi')
+        neg = w.endswith(NEG_SUFFIX)
         w = OLD_SPELLINGS.get(w[:-3] if neg else w, w[:-3] if neg else w)
         out = [LumAnalysis(pos, w, 'present' if pos == 'verb' and not neg else None, neg) for pos in self.V.pos.get(w, ())]
         if not neg and w[-2:] in ('la', 'va') and w[:-2] in self.verbs:
@@ -95,7 +95,7 @@ def analyse(self:LumParser,
     out = []
     for x in words:
         an, q = self.word(x)
-        out.append(LumWord(an, q, x if x in self.fixed else x.removesuffix('-na').removesuffix('-mi')))
+        out.append(LumWord(an, q, x if x in self.fixed else x.removesuffix(Q_SUFFIX).removesuffix(NEG_SUFFIX)))
     return out
 
 # %% ../nbs/04a_lumparser.ipynb #9bcf21ee
