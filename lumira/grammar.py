@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from fastcore.basics import patch
 from .japanese import VERB_CLASSES, ADJ_CLASSES, conjugate, adj_forms
-from .lexicon import load_lexicon, FEEL_VERB, FIXED_NEG, NEG_WORDS, DEATH_VERB, FAIL_JA
+from .lexicon import LEXICON_VERSION, load_lexicon, FEEL_VERB, FIXED_NEG, NEG_WORDS, DEATH_VERB, FAIL_JA
 
 # %% ../nbs/03_grammar.ipynb #1b0089f3
 @dataclass(frozen=True, slots=True)
@@ -189,10 +189,13 @@ def animate(self:Vocab,
     "Can the head of `np` feel and intend (a person or an animal)?"
     return self.sem.get(np.head) in ANIMATE
 
+def vocab(version:str=None, # lexicon version, '1' or '2'; None = `LEXICON_VERSION`
+         ) -> Vocab:
+    "The grammar's view of a packaged lexicon (built once per version, cached)."
+    return _vocab(str(version or LEXICON_VERSION))
+
 @lru_cache(maxsize=None)
-def vocab() -> Vocab:
-    "The grammar's view of the packaged lexicon (built once, cached)."
-    return Vocab(load_lexicon())
+def _vocab(version): V = Vocab(load_lexicon(version=version)); V.version = version; return V
 
 # %% ../nbs/03_grammar.ipynb #837d25b0
 def _lum_np(np:NP, # a noun phrase

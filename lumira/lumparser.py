@@ -332,9 +332,10 @@ def parse(self:LumParser,
 
 # %% ../nbs/04a_lumparser.ipynb #c58a2a6b
 @lru_cache(maxsize=None)
-def lum_parser() -> LumParser:
-    "The Lumira parser over the packaged lexicon (built once, cached)."
-    return LumParser(vocab())
+def lum_parser(version:str=None, # lexicon version; None = `LEXICON_VERSION`
+              ) -> LumParser:
+    "The Lumira parser over a packaged lexicon (built once per version, cached)."
+    return LumParser(vocab(version))
 
 def parse_lumira(lum:str, # a Lumira sentence
                 ) -> Sentence:

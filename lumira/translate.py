@@ -325,9 +325,10 @@ def parse(self:JaParser,
                      f"at {first[k].surface!r} (tokens: {toks})")
 
 @lru_cache(maxsize=None)
-def ja_parser() -> JaParser:
-    "The Japanese parser over the packaged lexicon (built once, cached)."
-    return JaParser(vocab())
+def ja_parser(version:str=None, # lexicon version; None = `LEXICON_VERSION`
+             ) -> JaParser:
+    "The Japanese parser over a packaged lexicon (built once per version, cached)."
+    return JaParser(vocab(version))
 
 def parse_japanese(ja:str, # a Japanese sentence
                   ) -> Sentence:
