@@ -180,7 +180,8 @@ def adverbials(self:LumParser,
         f[field] = value
     if c.kind.startswith('copula') and (f['place'] or f['time'] or f['manner'] or f['why']):
         raise ValueError(f'adverbials with the copular predicate {c.pred!r} are outside the grammar')
-    wh = any(x is not None and x.head in self.wh_np for x in (c.subj, f['obj'], f['place'])) or f['why'] or f['time'] == V.wh['when']
+    wh = any(x is not None and x.head in self.wh_np for x in (c.subj, f['obj'], f['place'])) or f['why'] or f['time'] == V.wh['when'] \
+         or (c.kind == 'copula_noun' and c.pred in self.wh_np)  # Tu [name] birsu-na? (C4)
     if wh and not q: raise ValueError('a question word needs -na on the last word (B8)')
     if f['tense'] == 'present' and f['time'] and V.tense_of.get(f['time']) == 'future':
         raise ValueError(f"with the future time word {f['time']!r} the verb takes -va (B7)")
@@ -225,7 +226,7 @@ def copula_clause(self:LumParser,
         return self.adverbials(Clause('copula_adj', x.word, subj, tense=None, neg=x.neg), A, j + 1, q)
     padj = None
     if j + 1 < len(A) and (x := next((x for x in A[j].readings if x.pos == 'adjective' and not x.neg), None)): padj, j = x.word, j + 1
-    if j == len(A) - 1 and (x := next((x for x in A[j].readings if x.pos == 'noun'), None)):
+    if j == len(A) - 1 and (x := next((x for x in A[j].readings if x.pos == 'noun' or (x.word in self.wh_np and not padj and not x.neg)), None)):
         return self.adverbials(Clause('copula_noun', x.word, subj, padj=padj, tense=None, neg=x.neg), A, j + 1, q)
     raise ValueError(f'no predicate at {excerpt(A[j].word)!r}: expected a verb, an adjective or a noun')
 
