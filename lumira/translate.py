@@ -14,7 +14,7 @@ from fastcore.basics import patch
 from .lexicon import FEEL_VERB, NEG_WORDS, FAIL_OBJECT
 from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, MI, lumira_text, inherited
 from .realiser import japanese_text, counter_of, unsaid
-from .lumparser import QUOTE, Span, excerpt, check_input, lum_parser
+from .lumparser import QUOTE, WH_ALONE, Span, excerpt, check_input, lum_parser
 from .lumparser import LumParser, parse_lumira  # so that lumira.translate still offers both parsers, as before the split
 from .jalexer import (Noun, Verb, Adj, Time, Manner, Why, Num, Cop, Particle, Punct, Conj, QMark,
                             FORM_INFO, PUNCT, NO, KA, GA, COMMA, JaLexer, _first)
@@ -45,7 +45,7 @@ def unit(self:JaParser,
     x = a(i, Adj)
     if x and x.form == 'attr' and a(i + 1, Noun): adj, i = x.word, i + 1
     h = a(i, Noun)
-    if h and num and T[i - 2 - bool(adj)].analyses and a(i - 2 - bool(adj), Num).counter != counter_of(self.V, h.word): return None  # 三人の花 (C1)
+    if h and num and a(i - 2 - bool(adj), Num).counter != counter_of(self.V, h.word): return None  # 三人の花: a wrong counter (C1)
     return Span(NP(h.word, adj, num, poss), i + 1) if h else None
 
 # %% ../nbs/05_translate.ipynb #0dabd2a0
@@ -309,6 +309,8 @@ def meaning(self:JaParser,
            )->Sentence:
     "The `Sentence` of a parsed body."
     V, out, jt, subj = self.V, [None] * len(parts), 'present', self.subjects(parts)
+    if len(parts) > 1 and any(type(p.pred) is NounPred and p.pred.np.head in (V.wh['who'], V.wh['what'], V.wh['where']) for p in parts):
+        raise ValueError(WH_ALONE)
     for i in range(len(parts) - 1, -1, -1):
         part, st = parts[i], parts[i].chunks
         if (t := FORM_INFO[part.pred.form].tense) is not None: jt = inherited(Clause('verb', '', NP(MI), time=st.time), t, V)
