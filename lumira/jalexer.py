@@ -11,7 +11,7 @@ from typing import NamedTuple
 from fastcore.basics import patch
 from .japanese import Analyzer, VERB_CLASSES, conjugate
 from .lexicon import FIXED_NEG, FAIL_VERB, FAIL_JA, COUNTERS
-from .usage import seen_forms, garu_forms, counted
+from .usage import seen_base, seen_forms, garu_forms, counted
 from .grammar import Vocab, vocab, WH_ROLES
 from .lumparser import excerpt
 
@@ -180,6 +180,8 @@ def _add_seen(self:JaLexer,
              ):
     "A feeling seen from outside (C3): 嬉しそうです as a form of the adjective, 嬉しがっています as a feeling verb."
     _add_forms(an, seen_forms(lem, cls), lambda k: Adj(w, k))
+    an.add(seen_base(lem, cls) + 'そう', Adj(w, 'bare'))  # 嬉しそう。 (plain, without だ)
+    for s in (seen_base(lem, cls, True) + 'そう',) + ((lem + 'じゃなさそう',) if cls == 'na' else ()): an.add(s, Adj(w, 'neg'))  # 嬉しくなさそう。
     if cls == 'i': _add_forms(an, garu_forms(lem), lambda k: Verb(w, k, 'feel'))
 
 # %% ../nbs/04b_jalexer.ipynb #a6933762
