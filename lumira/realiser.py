@@ -173,7 +173,9 @@ def verb(self:JaRealiser,
     if f.tc == 'future':
         keys = future_keys(f, intend)
         key = keys[0] if self.r is None else _rc(self.r, keys)
-    else: key = self.choose(VKEYS[f.tc, f.polite][1:] if stative else VKEYS[f.tc, f.polite] if prog else VKEYS[f.tc, f.polite][:1], self.p.simple)
+    else:
+        keys = VKEYS[f.tc, f.polite]  # (simple, progressive)
+        key = self.choose(keys[1:] if stative else keys if prog else keys[:1], self.p.simple)
     return self.choose(F[key], self.p.spelling)
 
 # %% ../nbs/03a_realiser.ipynb #5808e05a
@@ -450,11 +452,11 @@ def sentence(self:JaRealiser,
     r, out = self.r, self.set_phrase(m.phrase, not m.clauses) if m.phrase else ''
     if not m.clauses: return out
     polite = 1 if r is None or r.random() < self.p.polite else 0
-    jts, v2, prev = jts or run_tenses(m, r, self.V), self.V.version == '2', ('end', None)
+    jts, v2, before = jts or run_tenses(m, r, self.V), self.V.version == '2', 'end'  # before: how the clause before ends
     for i, (c, (j, jt)) in enumerate(zip(m.clauses, self.plan(m, jts))):
         carried = unsaid(m.clauses[i - 1].subj if i else None, m.clauses[-1].q is not None) if v2 else None
-        out += self.close(c, self.clause(c, j == 'e', jt, polite, carried, prev[0] == 'e'), j, polite)
-        prev = (j, c)
+        out += self.close(c, self.clause(c, j == 'e', jt, polite, carried, before == 'e'), j, polite)
+        before = j
     return out
 
 def japanese_text(m:Sentence, # the meaning
