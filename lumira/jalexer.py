@@ -10,7 +10,8 @@ __all__ = ['FORM_INFO', 'NEG_KEYS', 'PUNCT', 'NO', 'KA', 'GA', 'COMMA', 'Noun', 
 from typing import NamedTuple
 from fastcore.basics import patch
 from .japanese import Analyzer, VERB_CLASSES, conjugate
-from .lexicon import FIXED_NEG, FAIL_VERB, FAIL_JA
+from .lexicon import FIXED_NEG, FAIL_VERB, FAIL_JA, COUNTERS
+from .usage import seen_base, seen_forms, garu_forms, counted
 from .grammar import Vocab, vocab, WH_ROLES
 from .lumparser import excerpt
 
@@ -25,6 +26,7 @@ class Verb(NamedTuple):
     word: str             # the Lumira verb
     form: str             # its form key (`FORM_INFO`)
     special: str = None   # None; 'fixed' (a fixed negation, B9); 'sema' (失敗する: planta sema); 'feel' (a feeling verb: 怒る, energa)
+    lemma: str = None     # a fixed negation's Japanese verb (知る for 知りません: with an object it is that verb negated, C4)
 
 class Adj(NamedTuple):
     "An adjective form: 美しい, 静かな, 美しく."
@@ -47,6 +49,7 @@ class Why(NamedTuple):
 class Num(NamedTuple):
     "A numeral, with or without its counter: 三つ, 三人."
     word: str  # the Lumira numeral
+    counter: str = 'つ'  # the counter it was said with: 人 匹 羽 (v2 also 頭 本 冊 台 枚 …), or つ
 
 class Cop(NamedTuple):
     "The copula after a noun: です, だった, ではない, で."
@@ -128,7 +131,7 @@ def _add_grammar_words(self:JaLexer,
                        an:Analyzer, # the analyzer to fill
                       ):
     "Fixed negations, 失敗する, the copula, particles, marks and conjunctions."
-    for base, w in _FIXED_BASES.items(): _add_forms(an, self.V.forms[base], lambda k, w=w: Verb(w, k, 'fixed'), NEG_KEYS)
+    for base, w in _FIXED_BASES.items(): _add_forms(an, self.V.forms[base], lambda k, w=w, b=base: Verb(w, k, 'fixed', b), NEG_KEYS)
     _add_forms(an, self.V.forms[FAIL_JA], lambda k: Verb(FAIL_VERB, k, 'sema'))
     _add_forms(an, {k: v for k, v in self.V.copula.items() if k not in ('attr', 'adv')}, Cop)
     for p in 'はがをにでのとか': an.add(p, Particle(p))
@@ -153,8 +156,7 @@ def _add_word(self:JaLexer,
         role = WH_ROLES[V.lemmas[w, pos][0][0]]
         an.add(lem, Time(w, 'wh') if role == 'when' else Why(w) if role == 'why' else Noun(w, 'wh'))
     elif pos == 'numeral':
-        base = lem[:-1] if lem.endswith('つ') else lem
-        for s in (lem, base + '人', base + '匹', base + '羽'): an.add(s, Num(w))
+        for c in ('つ', '人', '匹', '羽') if V.version != '2' else tuple(c for c in COUNTERS if c != '-'): an.add(counted(lem, c), Num(w, c))
     elif pos == 'adverb':
         e = V.entry[w, pos]
         an.add(lem, Time(w, e.tense) if e.category == 'time' else Manner(w))
@@ -166,6 +168,21 @@ def _add_word(self:JaLexer,
     elif pos == 'adjective':
         _add_forms(an, F[lem], lambda k: Adj(w, k))
         if cls == 'na': an.add(lem, Adj(w, 'bare'))  # 静か？
+        if V.entry[w, pos].sem == 'feeling': self._add_seen(an, w, lem, cls)
+
+# %% ../nbs/04b_jalexer.ipynb #0c3a7abb
+@patch
+def _add_seen(self:JaLexer,
+              an:Analyzer, # the analyzer to fill
+              w:str, # a feeling adjective
+              lem:str, # its Japanese lemma
+              cls:str, # its class
+             ):
+    "A feeling seen from outside (C3): 嬉しそうです as a form of the adjective, 嬉しがっています as a feeling verb."
+    _add_forms(an, seen_forms(lem, cls), lambda k: Adj(w, k))
+    an.add(seen_base(lem, cls) + 'そう', Adj(w, 'bare'))  # 嬉しそう。 (plain, without だ)
+    for s in (seen_base(lem, cls, True) + 'そう',) + ((lem + 'じゃなさそう',) if cls == 'na' else ()): an.add(s, Adj(w, 'neg'))  # 嬉しくなさそう。
+    if cls == 'i': _add_forms(an, garu_forms(lem), lambda k: Verb(w, k, 'feel'))
 
 # %% ../nbs/04b_jalexer.ipynb #a6933762
 class Token(NamedTuple):
