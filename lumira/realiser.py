@@ -15,6 +15,7 @@ from .japanese import VERB_CLASSES
 from .lexicon import FEEL_VERB, FIXED_NEG, FAIL_VERB, FAIL_OBJECT, FAIL_JA
 from .grammar import (NP, Clause, Sentence, Vocab, vocab, MI, BIRDS, SET_PHRASES, MA_JA, SOSHITE_JA, fixed_negation,
                             tense_bearing, inherited, run_tenses, _rc)
+from .grammar import carried  # C5: a noun carried over in brackets
 
 # %% ../nbs/03a_realiser.ipynb #a0b6bb23
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,8 @@ def lemma(self:JaRealiser,
 def noun(self:JaRealiser,
          w:str, # a Lumira noun, pronoun or question word
         )->str:
-    "Japanese for a Lumira noun, pronoun or question word."
+    "Japanese for a Lumira noun, pronoun or question word; a carried-over noun `[…]` without its brackets (C5)."
+    if (t := carried(w)) is not None: return t
     lem = self.choose(self.V.noun_ja[w], self.p.lemma)
     if lem in self.V.negative: self.tags.add('reframed')
     return lem
