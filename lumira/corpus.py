@@ -11,11 +11,11 @@ __all__ = ['HELD_SHARE', 'SPLITS', 'VALID_SPLITS', 'TEST_SPLITS', 'RECIPE_SPLITS
 
 # %% ../nbs/10_corpus.ipynb #9417f0a7
 import inspect, json, random, re, time
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 from tqdm import tqdm
 from .lexicon import by_lumira, LEXICON_VERSION, FIXED_NEG
-from .grammar import NP, Clause, Sentence, Pair, vocab, lumira_text, run_tenses, carry, carried
+from .grammar import NP, Clause, Sentence, Pair, vocab, lumira_text, run_tenses, carry, carried, _rc
 from .pairs import generate_pairs, coverage, CONSTRUCTIONS
 from .realiser import JaRealiser
 from .jalexer import carry_ends
@@ -296,10 +296,13 @@ def _known_surfaces(versions=('1', '2')):
 def unknown_pool(seed:int=0, # seed of the made-up nouns
                  made_up:int=300, # made-up nouns per kind, before filtering
                 )->dict: # kind -> sorted nouns
-    "The unknown nouns of each kind: `UNKNOWN_NOUNS` and made-up ones, those the lexer carries whole and no lexicon (v1, v2) knows."
+    "The unknown nouns of each kind, each in one kind only: `UNKNOWN_NOUNS` and made-up ones, those the lexer carries whole and no lexicon (v1, v2) knows."
     known = _known_surfaces()
-    ok = lambda w: w not in known and len(w) in carry_ends(w, 0)
-    return {k: sorted({w for w in (*UNKNOWN_NOUNS[k], *made_up_nouns(k, made_up, seed)) if ok(w)}) for k in UNKNOWN_NOUNS}
+    out, seen = {}, set()
+    for k in UNKNOWN_NOUNS:   # a noun made up for two kinds stays with the first (so the train/test cut of each kind stays disjoint overall)
+        out[k] = sorted({w for w in (*UNKNOWN_NOUNS[k], *made_up_nouns(k, made_up, seed)) if w not in known and w not in seen and len(w) in carry_ends(w, 0)})
+        seen.update(out[k])
+    return out
 
 def split_unknowns(pool:dict, # kind -> nouns, as from `unknown_pool`
                    seed:int=0, # seed of the shuffle
@@ -313,37 +316,32 @@ def split_unknowns(pool:dict, # kind -> nouns, as from `unknown_pool`
     return tr, te
 
 # %% ../nbs/10_corpus.ipynb #e5670aba
-def _swap(np:NP, V, r, pool, hit:list)->NP:
-    "`np` with its noun heads (and a noun possessor) replaced by unknown nouns of their kind, each with probability 1/2 (all of `hit`'s first, if forced)."
-    if np is None: return None
-    def pick(w):
-        k = KIND_OF_SEM.get(V.sem.get(w)) if 'noun' in V.pos.get(w, ()) else None
-        if k is None or not pool.get(k): return w
-        hit.append(w)
-        return carry(_rc(r, pool[k])) if r.random() < 0.5 or hit[0] == '!' else w
-    head = pick(np.head) if np.num is None else np.head
-    poss = pick(np.poss) if np.poss else None
-    return NP(head, np.adj, np.num, poss, np.op, _swap(np.other, V, r, pool, hit))
+def _kind(w:str, V)->str|None:
+    "The kind of unknown noun that may stand for word `w` ('person', 'place', 'thing'), or None."
+    return KIND_OF_SEM.get(V.sem.get(w)) if 'noun' in V.pos.get(w, ()) else None
 
-def _rc(r, seq): return seq[int(r.random() * len(seq))]
+def _map_nouns(m:Sentence, # a meaning
+               f, # word -> word, called on each noun slot in a fixed order
+              )->Sentence:
+    "Meaning `m` with each noun slot passed through `f`: heads without a numeral, possessors, a predicate noun without an adjective."
+    def np_(np):
+        if np is None: return None
+        return NP(np.head if np.num else f(np.head), np.adj, np.num, f(np.poss) if np.poss else None, np.op, np_(np.other))
+    return Sentence(tuple(replace(c, pred=f(c.pred) if c.kind == 'copula_noun' and not c.padj else c.pred, subj=np_(c.subj),
+                                  obj=np_(c.obj), place=np_(c.place)) for c in m.clauses), m.joins, m.phrase)
 
 def with_unknowns(m:Sentence, # a meaning
                   V, # its vocabulary
                   r:random.Random, # the generator of the draws
                   pool:dict, # kind -> unknown nouns
                  )->Sentence|None: # the meaning with unknown nouns, or None when no noun may be replaced
-    "Meaning `m` with some noun heads replaced by unknown nouns of their kind (C5), at least one."
-    for force in (False, True):
-        hit, out = ['!'] if force else [], []
-        for c in m.clauses:
-            pred = c.pred
-            if c.kind == 'copula_noun' and not c.padj: pred = _swap(NP(c.pred), V, r, pool, hit).head
-            out.append(Clause(c.kind, pred, _swap(c.subj, V, r, pool, hit), _swap(c.obj, V, r, pool, hit), c.padj, c.manner,
-                              _swap(c.place, V, r, pool, hit), c.time, c.why, c.tense, c.neg, c.q))
-        new = Sentence(tuple(out), m.joins, m.phrase)
-        if new != m: return new
-        if len(hit) <= force: return None   # nothing to replace
-    return None
+    "Meaning `m` with each noun of a known kind replaced, with probability 1/2 (at least one), by an unknown noun of its kind (C5)."
+    slots = []
+    _map_nouns(m, lambda w: slots.append(w) or w)
+    ok = [i for i, w in enumerate(slots) if (k := _kind(w, V)) and pool.get(k)]
+    if not ok: return None
+    pick, at = {i for i in ok if r.random() < 0.5} or {_rc(r, ok)}, iter(range(len(slots)))
+    return _map_nouns(m, lambda w: carry(_rc(r, pool[_kind(w, V)])) if next(at) in pick else w)
 
 # %% ../nbs/10_corpus.ipynb #ec5b9ee4
 def carry_record(p:Pair, # a generated pair
