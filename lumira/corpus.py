@@ -248,7 +248,7 @@ def length_hist(splits:dict, # {split name: [Record]}
 
 # %% ../nbs/10_corpus.ipynb #425df100
 V2_CLAUSES, LONG_CLAUSES = (1, 4), (5, 6)  # v2: training sentences of 1–4 clauses; valid_long and test_long of 5–6
-CARRY_SHARE = 0.1  # v2: training meanings said again with unknown nouns, as a share of train
+CARRY_SHARE = 0.1  # v2: training meanings said again with unknown nouns, as many as this share of train (added to it)
 UNKNOWN_TEST_SHARE = 0.2  # v2: the share of the unknown nouns kept for test_unknown
 UNKNOWN_NOUNS = {  # C5: nouns no lexicon has, by kind (written here; `made_up_nouns` adds more)
     'person': ('ジョン マリア ケンジ アンナ トーマス ソフィア ルカ エミリー ノア オリバー ハルト 太郎 花子 健太 美咲 翔太 陽菜 '
@@ -386,9 +386,11 @@ def build_corpus_v2(out_dir, n:int, seed:int, n_long:int|None, valid:float, test
     splits['valid_long'], splits['test_long'] = long[:n_long], long[n_long:]; taken |= {x.lum for x in long}; bar.update()
     train_pool, test_pool = split_unknowns(unknown_pool(seed), seed)
     r, by_lum = random.Random(seed + 3), {p.lum: p for p in pairs}
-    base = r.sample(splits['train'], round(CARRY_SHARE * len(splits['train'])))
-    extra = [x for b in base if (x := carry_record(by_lum[b.lum], V, r, train_pool)) and x.lum not in taken]
-    extra = list({x.lum: x for x in extra}.values()); taken |= {x.lum for x in extra}
+    target, found = round(CARRY_SHARE * len(splits['train'])), {}
+    for b in r.sample(splits['train'], len(splits['train'])):   # a meaning with no noun of a kind to replace gives none: draw on
+        if len(found) >= target: break
+        if (x := carry_record(by_lum[b.lum], V, r, train_pool)) and x.lum not in taken: found[x.lum] = x
+    extra = list(found.values()); taken |= set(found)
     splits['train'] = splits['train'] + extra; bar.update()
     unk = [x for p in _fresh(3 * n_long, seed + 4, V2_CLAUSES, V, taken, rules) if (x := carry_record(p, V, r, test_pool)) and x.lum not in taken]
     splits['test_unknown'] = list({x.lum: x for x in unk}.values())[:n_long]
