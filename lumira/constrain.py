@@ -127,30 +127,23 @@ class Constraint:
     def __repr__(self): return f'Constraint(lexicon v{self.version}, {len(self.forms):,} word forms, {len(self.pieces):,} pieces)'
 
 # %% ../nbs/33_constrain.ipynb #07e20c9b
-def _aligned(src:bytes, # the source, as bytes
-             i:int, # where a copy would start
+def _aligned(src:bytes, # the source (or a copy), as bytes
+             i:int, # a position in it
              mark:bytes, # the case mark's bytes
             )->bool:
-    "Does position `i` of `src` start after an even run of case marks (so no mark is cut from its letter)?"
-    k = 0
-    while i >= (k + 1) * len(mark) and src[i - (k + 1) * len(mark):i - k * len(mark)] == mark: k += 1
-    return k % 2 == 0
+    "Does position `i` of `src` come after an even run of case marks (so no mark is cut from its letter)?"
+    k = i
+    while k >= len(mark) and src[k - len(mark):k] == mark: k -= len(mark)
+    return (i - k) // len(mark) % 2 == 0
 
 def _occurs(c:bytes, src:bytes, mark:bytes|None)->bool:
     "Is `c` a substring of `src` starting where no case mark is cut from its letter?"
     if mark is None: return c in src
     i = src.find(c)
-    while i >= 0:
-        if _aligned(src, i, mark): return True
-        i = src.find(c, i + 1)
-    return False
+    while i >= 0 and not _aligned(src, i, mark): i = src.find(c, i + 1)
+    return i >= 0
 
-def _dangling(c:bytes, mark:bytes|None)->bool:
-    "Does copy `c` end in an odd run of case marks (a mark with no letter)?"
-    if not mark: return False
-    k = 0
-    while c.endswith(mark * (k + 1)): k += 1
-    return k % 2 == 1
+def _dangling(c:bytes, mark:bytes|None)->bool: "Does copy `c` end in a case mark with no letter?"; return bool(mark) and not _aligned(c, len(c), mark)
 
 # %% ../nbs/33_constrain.ipynb #k053
 def _tree(c, s): return (c.carry, s - c.c0, c.c0) if s >= c.c0 else (c.words, s - c.w0, c.w0)   # (tree, node, first state) of a tree state
