@@ -17,7 +17,7 @@ import numpy as np
 from fastcore.basics import patch
 from .lexicon import load_lexicon, NEG_WORDS, OLD_SPELLINGS, LEXICON_VERSION
 from .grammar import SUFFIX, NEG_SUFFIX, Q_SUFFIX  # B9 -mi, B8 -na: the grammar's spelling
-from .tokenizer import N_SPECIAL, EOS_ID, PAD_ID, LumiraTokenizer
+from .tokenizer import N_SPECIAL, EOS_ID, PAD_ID, CASE_MARK, LumiraTokenizer
 from .fast import FastTranslator
 
 # %% ../nbs/33_constrain.ipynb #k011
@@ -113,6 +113,7 @@ class Constraint:
                 ):
         if sum(map(tokenizer.sp.is_byte, range(tokenizer.vocab_size))) != 256: raise ValueError('a Constraint needs a tokenizer with byte fallback (a piece for each of the 256 bytes)')
         self.tokenizer, self.folds, self.version = tokenizer, tokenizer.folds_case, version or LEXICON_VERSION
+        self.mark = CASE_MARK.encode() if tokenizer.marks_case else None   # a copy keeps each case mark with its letter (`_occurs`)
         self.forms = word_forms(version, old_spellings)
         self.words, self.carry = ByteTrie(sorted(f.encode() for f in self.forms)), ByteTrie(s.encode() for s in CARRY_SUFFIXES)
         self.w0, self.c0 = DONE + 1, DONE + 1 + len(self.words)   # word-tree node n is state w0 + n, carry-tree node n is c0 + n
@@ -124,6 +125,25 @@ class Constraint:
         self._static, self._memo, self._masks = {}, {}, {}
 
     def __repr__(self): return f'Constraint(lexicon v{self.version}, {len(self.forms):,} word forms, {len(self.pieces):,} pieces)'
+
+# %% ../nbs/33_constrain.ipynb #07e20c9b
+def _aligned(src:bytes, # the source (or a copy), as bytes
+             i:int, # a position in it
+             mark:bytes, # the case mark's bytes
+            )->bool:
+    "Does position `i` of `src` come after an even run of case marks (so no mark is cut from its letter)?"
+    k = i
+    while k >= len(mark) and src[k - len(mark):k] == mark: k -= len(mark)
+    return (i - k) // len(mark) % 2 == 0
+
+def _occurs(c:bytes, src:bytes, mark:bytes|None)->bool:
+    "Is `c` a substring of `src` starting where no case mark is cut from its letter?"
+    if mark is None: return c in src
+    i = src.find(c)
+    while i >= 0 and not _aligned(src, i, mark): i = src.find(c, i + 1)
+    return i >= 0
+
+def _dangling(c:bytes, mark:bytes|None)->bool: "Does copy `c` end in a case mark with no letter?"; return bool(mark) and not _aligned(c, len(c), mark)
 
 # %% ../nbs/33_constrain.ipynb #k053
 def _tree(c, s): return (c.carry, s - c.c0, c.c0) if s >= c.c0 else (c.words, s - c.w0, c.w0)   # (tree, node, first state) of a tree state
@@ -140,9 +160,9 @@ def step(self:Constraint, s, # a state: an int, or the bytes copied so far insid
         ): # the next state, or None
     "The state after byte `b`."
     if isinstance(s, bytes):
-        if b == _CLOSE: return self.c0 if _closable(s) else None
+        if b == _CLOSE: return self.c0 if _closable(s) and not _dangling(s, self.mark) else None
         c = s + bytes([b])
-        return None if b == _OPEN or b < _SP or b == 0x7f or c[0] & 0xC0 == 0x80 or c[0] == _SP or c not in src else c   # no ASCII control, no lone UTF-8 continuation byte first
+        return None if b == _OPEN or b < _SP or b == 0x7f or c[0] & 0xC0 == 0x80 or c[0] == _SP or not _occurs(c, src, self.mark) else c   # no ASCII control, no lone UTF-8 continuation byte first
     if s <= SPACE:
         if b == _OPEN and s != FIRST: return b''
         if s == START and self.folds: return FIRST if b == _SP else None
@@ -156,14 +176,15 @@ def step(self:Constraint, s, # a state: an int, or the bytes copied so far insid
     return SPACE if b == _SP else COMMA if b == _COMMA else END if b in _ENDS else None
 
 # %% ../nbs/33_constrain.ipynb #k057
-def _copy_bound(c:bytes, src:bytes)->int:
+def _copy_bound(c:bytes, src:bytes, mark:bytes|None=None)->int:
     "Pieces a copy `c` still needs (bytes to a place it may close, ']', an end mark, eos), or NO."
     best, least = NO, 3 + (not c)   # least: the fewest it can be (one byte, when nothing is copied yet), so the search may stop there
     starts = [i for i in range(len(src) - len(c) + 1) if src.startswith(c, i)] if c else [i for i, b in enumerate(src) if b & 0xC0 != 0x80 and b != _SP]
+    if mark: starts = [i for i in starts if _aligned(src, i, mark)]
     for i in starts:
         for e in range(i + max(len(c), 1), min(len(src), i + len(c) + 16) + 1):
             if src[e - 1] in (_OPEN, _CLOSE): break
-            if _closable(src[i:e]): best = min(best, e - i - len(c) + 3); break
+            if _closable(src[i:e]) and not _dangling(src[i:e], mark): best = min(best, e - i - len(c) + 3); break
         if best == least: break
     return best
 
@@ -172,7 +193,7 @@ def bound(self:Constraint, s, # a state
           src:bytes|None=None, # the source as bytes (needed inside brackets)
          )->int: # an upper bound on the pieces from `s` to the end, eos included; NO if it cannot end
     "How many pieces, at most, state `s` still needs to end the sentence."
-    if isinstance(s, bytes): return _copy_bound(s, src)
+    if isinstance(s, bytes): return _copy_bound(s, src, self.mark)
     if s >= self.w0: tree, n, _ = _tree(self, s); return tree.dist[n] + 2
     w = self.words.dist[0]
     return (w + 3, w + 2, w + 2, w + 3, 1, 0)[s]   # START, FIRST, SPACE, COMMA, END, DONE

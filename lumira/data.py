@@ -7,7 +7,7 @@ __all__ = ['check_int', 'check_number', 'TranslationDataset', 'pad_batch', 'coll
            'init_distributed', 'gather', 'all_sum', 'make_loader', 'build_data', 'lumira_data', 'load_data']
 
 # %% ../nbs/12_data.ipynb #9417f0a8
-import math, os, time
+import math, os, sys, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -15,7 +15,7 @@ import torch.distributed as dist
 from torch.utils.data import Dataset, Sampler, DataLoader
 from fastcore.script import call_parse
 from fastcore.basics import patch
-from .corpus import VALID_SPLITS, build_corpus, read_split, split_file, write_meta
+from .corpus import VALID_SPLITS, ALL_SPLITS, build_corpus, read_split, split_file, write_meta
 from .tokenizer import PAD_ID, BOS_ID, EOS_ID, DIRECTIONS, MAX_LEN, TOKENIZER_FILE, LumiraTokenizer, train_tokenizer
 
 # %% ../nbs/12_data.ipynb #10f455a6
@@ -211,15 +211,17 @@ def build_data(out, # folder to write the splits, meta.json and the tokenizer in
                vocab_size:int=8000, # tokenizer ceiling (see `train_tokenizer`)
                min_count:int=50, # tokenizer: pieces must be used this often; 0 = exactly vocab_size
                verbose:bool=True, # show a progress bar and print what was written
+               lexicon:str=None, # lexicon version, which picks the corpus recipe ('1', '2'); None = `LEXICON_VERSION`
               )->dict: # the corpus meta, with the tokenizer's real size
     "Write the Lumira corpus splits, meta.json and the shared tokenizer (trained on `train`) to `out`."
     out = Path(out)
-    meta = build_corpus(out, n=n, seed=seed, progress=verbose)
+    meta = build_corpus(out, n=n, seed=seed, progress=verbose, version=lexicon)
+    mark = 'recipe' in meta   # the v2 recipe carries names over (C5): its tokenizer keeps their capitals (`case_mark`, 11_tokenizer)
     t0 = time.perf_counter()
-    tok = train_tokenizer(split_file(out, 'train'), vocab_size=vocab_size, min_count=min_count)
+    tok = train_tokenizer(split_file(out, 'train'), vocab_size=vocab_size, min_count=min_count, case_mark=mark)
     tok.save(out/TOKENIZER_FILE)
     meta['tokenizer'] = dict(file=TOKENIZER_FILE, vocab_size=tok.vocab_size, requested=vocab_size, min_count=min_count,
-                             seconds=round(time.perf_counter() - t0, 2))
+                             **({'case_mark': True} if mark else {}), seconds=round(time.perf_counter() - t0, 2))
     write_meta(out, meta)
     if verbose: print(f"{out.name}/: " + ', '.join(f'{k} {v:,}' for k, v in meta['counts'].items()) + f'; tokenizer {tok.vocab_size:,} ids')
     return meta
@@ -230,19 +232,22 @@ def lumira_data(n:int=100_000, # pairs (distinct meanings) for train/valid/test/
                 out:str='data', # output directory
                 vocab_size:int=8000, # tokenizer ceiling (see `train_tokenizer`)
                 min_count:int=50, # tokenizer: pieces must be used this often; 0 = exactly vocab_size
+                lexicon:str=None, # lexicon version ('1' or '2'), which picks the corpus recipe; default: the package's
                )->None:
     "Write the Lumira corpus splits, meta.json and the shared tokenizer to `out`."
-    build_data(out, n=n, seed=seed, vocab_size=vocab_size, min_count=min_count)
+    try: build_data(out, n=n, seed=seed, vocab_size=vocab_size, min_count=min_count, lexicon=lexicon)
+    except (ValueError, TypeError) as e: sys.exit(f'lumira_data: {e}')   # one line on stderr, exit status 1
 
 # %% ../nbs/12_data.ipynb #eb0d24ed
 def load_data(data:Path,           # folder with the corpus splits and the tokenizer (as `build_data` writes them)
               n:int=100_000,       # pairs to generate when the folder is empty
               seed:int=0,          # corpus seed
               vocab_size:int=8000, # tokenizer ceiling (capped at what the corpus supports)
-             ) -> tuple: # (tokenizer, {split: records} for `train` and the `VALID_SPLITS`)
+             ) -> tuple: # (tokenizer, {split: records} for `train` and the validation splits it has)
     "The tokenizer and the train/valid splits in `data`, building them with `build_data` when missing."
     data = Path(data)
     if not split_file(data, 'train').exists() or not (data/TOKENIZER_FILE).exists():
         build_data(data, n=n, seed=seed, vocab_size=vocab_size)
     tok = LumiraTokenizer.load(data/TOKENIZER_FILE)
-    return tok, {s: read_split(data, s) for s in ('train', *VALID_SPLITS)}
+    valid = [s for s in ALL_SPLITS if s.startswith('valid') and split_file(data, s).exists()]   # v1: valid, valid_compositional; v2 adds valid_long
+    return tok, {s: read_split(data, s) for s in ('train', *valid)}

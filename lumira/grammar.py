@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['MI', 'ANIMATE', 'COUNTABLE', 'BIRDS', 'WH_ROLES', 'CASE_FIXES', 'PLACE_SEMS', 'SUFFIX', 'NEG_SUFFIX', 'Q_SUFFIX',
-           'CONJUGATED', 'SET_PHRASES', 'MA_JA', 'SOSHITE_JA', 'STOP_JOINS', 'NP', 'Clause', 'Sentence', 'Pair',
-           'Vocab', 'vocab', 'lum_clause', 'SetPhrase', 'lumira_text', 'fixed_negation', 'tense_bearing', 'inherited',
-           'run_tenses']
+           'CONJUGATED', 'SET_PHRASES', 'CARRY_OPEN', 'CARRY_CLOSE', 'MA_JA', 'SOSHITE_JA', 'STOP_JOINS', 'NP',
+           'Clause', 'Sentence', 'Pair', 'Vocab', 'vocab', 'lum_clause', 'SetPhrase', 'lumira_text', 'carry', 'carried',
+           'fixed_negation', 'tense_bearing', 'inherited', 'run_tenses']
 
 # %% ../nbs/03_grammar.ipynb #8eb3a140
 import random
@@ -250,6 +250,22 @@ def lumira_text(m:Sentence, # the meaning
     for j, c in zip(m.joins, m.clauses[1:]): body += (' e ' if j == 'e' else ', ma ') + lum_clause(c, V)
     body = body[0].upper() + body[1:] + ('?' if m.clauses[-1].q else '.')
     return f'{m.phrase} {body}' if m.phrase else body
+
+# %% ../nbs/03_grammar.ipynb #bd1f5582
+CARRY_OPEN, CARRY_CLOSE = '[', ']'  # C5: the brackets around a carried-over noun
+
+def carry(text:str, # the noun as written in the source: 東京, ジョン, Tokyo
+         )->str: # the Lumira head: '[東京]'
+    "The bracketed head of a noun carried over unchanged (C5); ValueError for text that could not be read back."
+    bad = not text or text != text.strip() or any(ch in CARRY_OPEN + CARRY_CLOSE or not ch.isprintable() for ch in text)
+    if bad: raise ValueError(f'cannot carry {text!r} over in brackets (C5): it must be printable, without brackets or spaces at either end')
+    return CARRY_OPEN + text + CARRY_CLOSE
+
+def carried(w:str, # a Lumira word (a head of an `NP`, or a word as written)
+           )->str|None: # the carried text, or None for a lexicon word
+    "The text of a carried-over noun `[…]` (C5), or None when `w` is not one."
+    if len(w) > 2 and w[0] == CARRY_OPEN and w[-1] == CARRY_CLOSE and CARRY_OPEN not in w[1:-1] and CARRY_CLOSE not in w[1:-1]: return w[1:-1]
+    return None
 
 # %% ../nbs/03_grammar.ipynb #3b08e4bf
 def fixed_negation(c:Clause, # a verb clause

@@ -16,6 +16,7 @@ from .lexicon import FEEL_VERB, FIXED_NEG, FAIL_VERB, FAIL_OBJECT, FAIL_JA
 from .usage import fitting, seen_forms, counted, said_lemmas, noun_entry
 from .grammar import (NP, Clause, Sentence, Vocab, vocab, MI, BIRDS, SET_PHRASES, MA_JA, SOSHITE_JA, fixed_negation,
                             tense_bearing, inherited, run_tenses, _rc)
+from .grammar import carried  # C5: a noun carried over in brackets
 
 # %% ../nbs/03a_realiser.ipynb #a0b6bb23
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,8 @@ def lemma(self:JaRealiser,
 def noun(self:JaRealiser,
          w:str, # a Lumira noun, pronoun or question word
         )->str:
-    "Japanese for a Lumira noun, pronoun or question word (in v2 never a parse-only lemma: 死 is read, not said)."
+    "Japanese for a Lumira noun, pronoun or question word; a carried-over noun `[…]` without its brackets (C5); in v2 never a parse-only lemma (死 is read, not said)."
+    if (t := carried(w)) is not None: return t
     ls = self.V.noun_ja[w]
     if self.V.version == '2': ls = tuple(l for l in ls if l in fitting(noun_entry(self.V, w))) or ls
     lem = self.choose(ls, self.p.lemma)

@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['PAD_ID', 'BOS_ID', 'EOS_ID', 'UNK_ID', 'TO_LUM', 'TO_JA', 'TO_LUM_ID', 'TO_JA_ID', 'N_SPECIAL', 'DIRECTIONS',
-           'DIRECTION_TAG', 'MAX_LEN', 'TOKENIZER_FILE', 'BATCH_ENCODE_MIN', 'AUXILIARIES', 'CUT', 'check_direction',
-           'chunk_ja', 'sentence_case', 'mark_first_word', 'unmark_first_word', 'LumiraTokenizer', 'train_tokenizer',
-           'token_stats']
+           'DIRECTION_TAG', 'MAX_LEN', 'TOKENIZER_FILE', 'BATCH_ENCODE_MIN', 'AUXILIARIES', 'CUT', 'CASE_MARK',
+           'check_direction', 'chunk_ja', 'sentence_case', 'mark_first_word', 'unmark_first_word', 'mark_case',
+           'unmark_case', 'LumiraTokenizer', 'train_tokenizer', 'token_stats']
 
 # %% ../nbs/11_tokenizer.ipynb #b5e0c6a1
 import io, re, string, tempfile
@@ -64,13 +64,14 @@ def _texts(src):
 
 _FOLD = ''.join(f'{ord(c):X}\t{ord(c.lower()):X}\n' for c in string.ascii_uppercase)  # A→a … Z→z, nothing else
 
-def _spm_train(texts, vocab_size, threads):
+def _spm_train(texts, vocab_size, threads, case_mark=False):
     "The bytes of a SentencePiece BPE model trained on `texts` with lumira's settings."
     buf = io.BytesIO()
     with tempfile.TemporaryDirectory() as d:
         (Path(d)/'fold.tsv').write_text(_FOLD)
         spm.SentencePieceTrainer.train(sentence_iterator=iter(texts), model_writer=buf, model_type='bpe', vocab_size=vocab_size,
             pad_id=PAD_ID, bos_id=BOS_ID, eos_id=EOS_ID, unk_id=UNK_ID, control_symbols=[TO_LUM, TO_JA], byte_fallback=True,
+            **(dict(user_defined_symbols=[CASE_MARK]) if case_mark else {}),
             normalization_rule_tsv=str(Path(d)/'fold.tsv'), remove_extra_whitespaces=False, add_dummy_prefix=False, character_coverage=1.0,
             hard_vocab_limit=False, pretokenization_delimiter=CUT, max_sentencepiece_length=16, split_digits=True,
             input_sentence_size=0, shuffle_input_sentence=False, num_threads=threads, minloglevel=2)
@@ -96,6 +97,29 @@ def unmark_first_word(text:str # decoded text
     return text[1:] if text[:1] == ' ' and _LATIN_START.match(text, 1) else text
 
 
+# %% ../nbs/11_tokenizer.ipynb #fd343388
+CASE_MARK = '⇧'  # in tokenizers that have this piece: the next letter's case is the other one than `sentence_case` gives
+
+def _fold(text:str)->str: return ''.join(ch.lower() if 'A' <= ch <= 'Z' else ch for ch in text)   # what the tokenizer's normalisation does
+
+def mark_case(text:str, # a sentence in either language
+             )->str: # `text` with ⇧ before each letter whose case folding would lose, and ⇧⇧ for a literal ⇧
+    "Mark the letters that `sentence_case` of the folded text would get wrong, so a folding tokenizer can give them back."
+    out, default = [], sentence_case(_fold(text))
+    for ch, d in zip(text, default): out.append(CASE_MARK * 2 if ch == CASE_MARK else CASE_MARK + ch if ch != d else ch)
+    return ''.join(out)
+
+def unmark_case(text:str, # decoded text, folded, with case marks
+               )->str: # the text with its capitals
+    "Undo `mark_case` on folded text: `sentence_case`, then the other case for each marked letter (a stray ⇧ is dropped)."
+    plain, flip, i = [], [], 0
+    while i < len(text):
+        ch, nxt = text[i], text[i + 1:i + 2]
+        if ch == CASE_MARK and (nxt == CASE_MARK or nxt.isascii() and nxt.isalpha()): plain.append(nxt); flip.append(nxt != CASE_MARK); i += 2
+        elif ch == CASE_MARK: i += 1
+        else: plain.append(ch); flip.append(False); i += 1
+    return ''.join(c.swapcase() if f else c for c, f in zip(sentence_case(''.join(plain)), flip))
+
 # %% ../nbs/11_tokenizer.ipynb #df9fd4d2
 class LumiraTokenizer:
     "The shared SentencePiece BPE tokenizer, with lumira's fixed special ids and direction tags."
@@ -108,8 +132,11 @@ class LumiraTokenizer:
                 raise ValueError(f'not a lumira tokenizer: {piece!r} must have id {i}')
         # lumira's own tokenizers fold case; they also see Lumira's first word after a space (`mark_first_word`)
         self.folds_case = self.sp.encode('A') == self.sp.encode('a')
+        self.marks_case = self.folds_case and self.sp.piece_to_id(CASE_MARK) != UNK_ID  # v2 tokenizers: ⇧ gives capitals back (`mark_case`)
 
-    def _prep(self, texts:list)->list: return [mark_first_word(t) for t in texts] if self.folds_case else list(texts)
+    def _prep(self, texts:list)->list:
+        if self.marks_case: return [mark_first_word(mark_case(t)) for t in texts]
+        return [mark_first_word(t) for t in texts] if self.folds_case else list(texts)
     def ids(self, texts:list)->list:
         "Piece ids of many texts (no specials), as `encode` would cut them: string by string, or in one batch call for many."
         texts = self._prep(texts)
@@ -161,6 +188,7 @@ def decode(self:LumiraTokenizer,
         if not 0 <= i < self.vocab_size: raise ValueError(f'id {i} is outside the vocabulary [0, {self.vocab_size})')
         if i >= N_SPECIAL: out.append(int(i))
     text = self.sp.decode(out)
+    if self.marks_case: return unmark_case(unmark_first_word(text))
     return sentence_case(unmark_first_word(text)) if self.folds_case else text
 
 @patch
@@ -176,19 +204,20 @@ def train_tokenizer(pairs_or_files, # records/pairs (.ja .lum .ja_canon), string
                     vocab_size:int=8000, # the most ids; fewer when the corpus supports fewer (`min_count`)
                     min_count:int=50, # a learnt piece must be used this often on the training text; 0 = no cap
                     threads:int=2, # SentencePiece trainer threads
+                    case_mark:bool=False, # a piece ⇧ that gives back the capitals folding loses (`mark_case`): v2 tokenizers
                    )->LumiraTokenizer:
     "Train the shared BPE tokenizer on both languages, capped at the size the corpus supports."
-    texts = [chunk_ja(mark_first_word(t)) for t in _texts(pairs_or_files)]
+    texts = [chunk_ja(mark_first_word(mark_case(t) if case_mark else t)) for t in _texts(pairs_or_files)]
     if not texts: raise ValueError('no training text')
     if vocab_size < N_SPECIAL + 256 + 1: raise ValueError(f'vocab_size={vocab_size} leaves no room after the specials and 256 byte pieces')
-    tok = LumiraTokenizer(_spm_train(texts, vocab_size, threads))
+    tok = LumiraTokenizer(_spm_train(texts, vocab_size, threads, case_mark))
     if min_count:
         plain = [t.replace(CUT, '') for t in texts]
         used = Counter(i for ids in tok.sp.encode(plain) for i in ids)
         chars = sum(1 for i in range(N_SPECIAL + 256, tok.vocab_size) if len(tok.sp.id_to_piece(i)) == 1)
         merged = sum(1 for i in range(N_SPECIAL + 256, tok.vocab_size) if len(tok.sp.id_to_piece(i)) > 1 and used[i] >= min_count)
         supported = N_SPECIAL + 256 + chars + merged
-        if supported < tok.vocab_size: tok = LumiraTokenizer(_spm_train(texts, supported, threads))
+        if supported < tok.vocab_size: tok = LumiraTokenizer(_spm_train(texts, supported, threads, case_mark))
     if out_prefix is not None: tok.save(f'{out_prefix}.model')
     return tok
 

@@ -9,7 +9,6 @@ from dataclasses import asdict
 from pathlib import Path
 import torch.distributed as dist
 from fastcore.script import call_parse
-from .corpus import VALID_SPLITS
 from .data import load_data, check_int, init_distributed
 from .model import PRESETS
 from .checkpoint import load_checkpoint, export_model, checkpoints, check_out_dir
@@ -32,7 +31,7 @@ def _lumira_train(preset, out, data, n, seed, epochs, lr, minutes, resume, overw
     if rank == 0: load_data(data, n=n, seed=seed)  # builds a missing corpus once
     if world > 1: dist.barrier()
     tok, splits = load_data(data, n=n, seed=seed)
-    valid, say = {k: splits[k] for k in VALID_SPLITS}, print if rank == 0 else (lambda *a: None)
+    valid, say = {k: v for k, v in splits.items() if k != 'train'}, print if rank == 0 else (lambda *a: None)
     t = (Trainer.resume(out, splits['train'], valid, out, device) if again
          else Trainer(cfg, tok, splits['train'], valid, out, device, overwrite=overwrite))
     if again: say(f'resuming from {t.resumed_from} at step {t.step}')

@@ -4,9 +4,10 @@
 
 # %% auto #0
 __all__ = ['CHUNKS', 'SLOTS', 'WA', 'MAX_SEGMENTATIONS', 'JaParser', 'Feel', 'NounPred', 'Chunks', 'ClauseParse', 'Part',
-           'ja_parser', 'parse_japanese', 'to_lumira', 'to_japanese']
+           'squeeze', 'ja_parser', 'parse_japanese', 'to_lumira', 'to_japanese']
 
 # %% ../nbs/05_translate.ipynb #98a3afed
+import re
 from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
@@ -348,13 +349,22 @@ def split_phrase(self:JaParser,
         if text.startswith(s) and (len(text) == len(s) or text[len(s)] in '！。、？'): return lum, text[len(s):].lstrip('！。、？')
     return None, text
 
+# %% ../nbs/05_translate.ipynb #602891bd
+_LATIN = r'[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]'
+_SPACES = re.compile(rf'(?<={_LATIN})\s+(?={_LATIN})|\s+')
+
+def squeeze(text:str, # Japanese as typed
+           )->str:
+    "`text` without white space, but one space between two Latin letters or digits (a carried-over name: New York)."
+    return _SPACES.sub(lambda m: ' ' if m[0] and m.start() and m.end() < len(text) and re.match(_LATIN, text[m.start() - 1]) and re.match(_LATIN, text[m.end()]) else '', text)
+
 # %% ../nbs/05_translate.ipynb #2a53ec66
 @patch
 def parse(self:JaParser,
           ja:str, # a Japanese sentence
          ) -> Sentence:
     "The meaning of the Japanese sentence `ja`; ValueError outside the grammar."
-    text = ''.join(PUNCT.get(ch, ch) for ch in check_input(ja, 'Japanese') if not ch.isspace())
+    text = ''.join(PUNCT.get(ch, ch) for ch in squeeze(check_input(ja, 'Japanese')))
     if not text: raise ValueError('empty sentence')
     phrase, text = self.split_phrase(text)
     if not text: return Sentence(phrase=phrase)
