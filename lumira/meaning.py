@@ -15,15 +15,15 @@ from .lexicon import load_lexicon, by_ja, selects, NEG_WORDS, DEATH_VERB, FAIL_V
 from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, _fields
 from .scripts import Step, Script, scripts, ANIMATE_KINDS
 from .scripts import (PLURAL_JA, CREATE_JA, CREATE_ADJ_JA, ROLE_ADJ_JA, FEEL_TIMES_JA, RECENT_JA, OWNABLE_KINDS, POSS_VERBS_JA,
-                            PETS_JA, OWNERS_JA, GREETINGS, NUMERALS_JA)
+                            PETS_JA, OWNERS_JA, GREETINGS, NUMERALS_JA, ROLE_VERBS_JA, SETBACK_ADJ_JA, ROLE_SUBJECTS_JA)
 from .pairs import _table
 
 # %% ../nbs/04d_meaning.ipynb #cc318899
 @dataclass(frozen=True, slots=True)
 class ScriptP:
     "How often the v2 sampler draws each kind of meaning: one entry per decision of `ScriptSampler`."
-    kinds: dict = field(default_factory=lambda: {'verb': 0.52, 'feeling': 0.12, 'copula_adj': 0.12, 'copula_noun': 0.09,
-                                                 'fixed': 0.05, 'hard': 0.07, 'reframed': 0.03})  # one-clause kinds
+    kinds: dict = field(default_factory=lambda: {'verb': 0.60, 'feeling': 0.11, 'copula_adj': 0.11, 'copula_noun': 0.1,
+                                                 'fixed': 0.03, 'hard': 0.04, 'reframed': 0.01})  # one-clause kinds
     tenses: dict = field(default_factory=lambda: {'present': 0.4, 'past': 0.35, 'future': 0.25})  # a run's tense, where all may be
     fewest: float = 0.6           # a sentence has the fewest clauses allowed (else uniform above), as in v1
     phrase_alone: float = 0.006   # a one-clause draw is a set phrase alone
@@ -32,16 +32,21 @@ class ScriptP:
     yes_no: float = 0.55          # a question is a yes/no question (else a wh-question)
     to_you: float = 0.6           # a question asks about tu
     pronoun: float = 0.55         # an actor is said with a pronoun
-    ma: float = 0.3               # a joined sentence opens with a setback and ma
-    setback: float = 0.75         # the clause before ma is a setback step or feeling (else a negated choice)
+    ma: float = 0.35              # a joined sentence opens with a setback and ma
     neg: float = 0.2              # a one-clause sentence is negated, where it may be
-    neg_role: float = 0.25        # a role is denied (私は先生ではありません), on top of `neg`
-    neg_desc: float = 0.1         # a description is denied (ケーキは甘くないです), on top of `neg`
+    neg_role: float = 0.35        # a role is denied (私は先生ではありません), on top of `neg`
+    role_poss: float = 0.4        # the subject of a role is someone's (私の兄は歌手です)
+    neg_feel: float = 0.3         # a feeling is denied (私は寂しくないです), on top of `neg`
+    neg_desc: float = 0.2         # a description is denied (ケーキは甘くないです), on top of `neg`
     manner: float = 0.25          # a verb clause has a manner adverb of its step
     surely: float = 0.15          # a statement that may says きっと
     place: float = 0.3            # a verb clause has a place of its step
     time: float = 0.25            # the first clause of a run has a time word
     adj: float = 0.25             # a noun has an adjective of its script
+    manner1: float = 0.35         # `manner`, `place`, `time` and `adj` in a one-clause sentence, where they are the only variety
+    place1: float = 0.5
+    time1: float = 0.4
+    adj1: float = 0.35
     num: float = 0.3              # a counted object has a numeral
     poss: float = 0.1             # a noun has a possessor, where it may
     pronoun_object: float = 0.35  # a person object is said with a pronoun
@@ -90,6 +95,9 @@ def _words(self:ScriptSampler):
     self.feel_times = tuple(W(l) for l in FEEL_TIMES_JA)
     self.nums = tuple(W(l) for l in NUMERALS_JA)
     self.phrases = tuple(s.lum for s in SET_PHRASES)
+    self.role_subjects = tuple(W(l) for l in ROLE_SUBJECTS_JA)  # who may have a role
+    self.role_verbs = {W(r): _lum(V, v.split()) for r, v in ROLE_VERBS_JA.items()}
+    self.setback_adj, self.murna = _lum(V, SETBACK_ADJ_JA), W('すぐ')
 
 def _index(self:ScriptSampler):
     "For each one-clause kind, the scripts that can say it; for each script, its steps by use."
@@ -137,13 +145,16 @@ def actor(self:ScriptSampler,
           plural:bool=None, # must it be plural (True), singular (False), or either (None)?
           coord:bool=False, # may it be coordinated with 私?
           q:str=None, # the sentence's question kind: あなた only in questions
+          poss:float=None, # probability of a possessor; None = `ScriptP.poss`
          )->NP:
     "A subject drawn from `pool`: maybe someone's (私の母), maybe coordinated with 私 (母と私)."
     r, p = self.r, self.p
-    pool = tuple(a for a in pool if q or a != self.tu) or pool
-    if plural is not None: pool = tuple(a for a in pool if (a in self.plural) == plural) or pool
-    a = self.rc(pool)
-    poss = self.rc((self.mi, self.tu, self.il)) if a in self.owners and r.random() < p.poss else None
+    key = ('actors', pool, bool(q), plural)
+    if key not in self._memo:
+        ok = tuple(a for a in pool if q or a != self.tu) or pool
+        self._memo[key] = tuple(a for a in ok if (a in self.plural) == plural) or ok if plural is not None else ok
+    a = self.rc(self._memo[key])
+    poss = self.rc((self.mi, self.tu, self.il)) if a in self.owners and r.random() < (p.poss if poss is None else poss) else None
     if coord and poss is None and self.noun[a].pos == 'noun' and self.mi in pool and r.random() < p.coord:
         return NP(a, op='e', other=NP(self.mi))
     return NP(a, poss=poss)
@@ -157,21 +168,24 @@ def thing(self:ScriptSampler,
           st:Step=None, # the step whose object it is (None: a subject)
           subj:NP=None, # the clause's subject (not its possessor too)
           coord:str=None, # None: no coordination; 'q' (question), 'future' or 'statement': may be coordinated
+          mine:bool=True, # may it be someone's (not the actor's pet in a story about the actor)?
          )->NP:
     "A noun phrase for noun `n` of script `s`: maybe an adjective, a numeral, a possessor or a second conjunct."
-    r, p, e = self.r, self.p, self.noun[n]
-    adjs = self.describe[s.name].get(n, ()) if n not in self.said else ()
-    if st is not None and st.verb in self.create: adjs = tuple(a for a in adjs if a in self.create_adj)
-    adj = self.rc(adjs) if adjs and r.random() < p.adj else None
+    r, p, e, adj, first = self.r, self.p, self.noun[n], None, n not in self.said
+    adjs = self.describe[s.name].get(n) if first else None
+    if adjs and r.random() < (p.adj1 if self.k == 1 else p.adj):
+        if st is not None and st.verb in self.create: adjs = tuple(a for a in adjs if a in self.create_adj)
+        adj = self.rc(adjs) if adjs else None
     self.said.add(n)
     num = self.rc(self.nums) if st is not None and n in st.counted and r.random() < p.num else None
     poss = None
-    if e.pos == 'noun' and ((st is not None and st.verb in self.poss_verbs and e.kind in OWNABLE_KINDS) or n in self.pets) \
-       and not (subj is not None and subj.poss) and r.random() < p.poss:
+    if e.pos == 'noun' and first and mine and ((st is not None and st.verb in self.poss_verbs and e.kind in OWNABLE_KINDS) or n in self.pets) \
+       and not (subj is not None and subj.poss) and 'poss' not in self.said and r.random() < p.poss:
         me = subj is not None and subj.head in (self.mi, self.noi)
         owners = tuple(o for o in (self.mi, self.tu, self.il, *s.actors) if o != n and (subj is None or o != subj.head)
                        and not (me and o == self.mi) and (o in (self.mi, self.tu, self.il) or o in self.owners))
         poss = self.rc(owners) if owners else None
+        self.said.add('poss')
     if coord and st is not None and r.random() < (p.coord_q if coord == 'q' else p.coord):
         others = tuple(o for o in st.objs if o != n and self.noun[o].kind == e.kind)
         if others:
@@ -191,17 +205,25 @@ def future_ok(self:ScriptSampler, st:Step, subj:NP)->bool:
 
 def _adverbials(self:ScriptSampler, st, subj, T, neg, q, timed, noun):
     "Manner, place and time of a verb clause: each from the step, each said once in the sentence, none when negated."
-    r, p, e = self.r, self.p, self.verb[st.verb]
-    manners = tuple(m for m in st.manners if m not in self.said and (self.is_plural(subj) or self.adv[m].use != 'plural'))
-    animate = subj.head not in self.noun or self.noun[subj.head].kind in ANIMATE_KINDS
-    if not (q or neg) and ((T == 'future' and not animate) or (T == 'present' and e.stative)) and r.random() < p.surely: manner = self.surely_w
-    else: manner = self.rc(manners) if manners and not neg and r.random() < p.manner else None
-    places = tuple(x for x in st.places if x not in self.said)
-    place = noun if noun in st.places else self.rc(places) if places and not neg and r.random() < p.place else None
-    tw = self.time_words(st.lemma, T, bool(e.stative)) if timed and not neg and r.random() < p.time else ()
-    if st.hard: tw = tuple(w for w in tw if w in self.recent)  # 昨日転びました, not ×昔疲れました
-    for w in (manner, place): self.said.add(w)
-    return manner, (NP(place) if place else None), (self.rc(tw) if tw else None)
+    r, p, e, one = self.r, self.p, self.verb[st.verb], self.k == 1
+    manner = place = time = None
+    if neg: return manner, place, time
+    if one and not q and (T == 'future' or (T == 'present' and e.stative)) and r.random() < p.surely \
+       and (T == 'present' or self.noun.get(subj.head, self.noun[self.mi]).kind not in ANIMATE_KINDS): manner = self.surely_w
+    elif st.manners and r.random() < (p.manner1 if one else p.manner):
+        ok = tuple(m for m in st.manners if m not in self.said and (self.is_plural(subj) or self.adv[m].use != 'plural'))
+        manner = self.rc(ok) if ok else None
+    if noun in st.places: place = noun
+    elif st.places and r.random() < (p.place1 if one else p.place):
+        ok = tuple(x for x in st.places if x not in self.said)
+        place = self.rc(ok) if ok else None
+    if timed and r.random() < (p.time1 if one else p.time):
+        tw = self.time_words(st.lemma, T, bool(e.stative))
+        if st.hard: tw = tuple(w for w in tw if w in self.recent)  # 昨日転びました, not ×昔疲れました
+        time = self.rc(tw) if tw else None
+    if time and manner == self.murna: manner = None  # ×来年すぐ行きます
+    self.said.add(manner); self.said.add(place)
+    return manner, (NP(place) if place else None), time
 
 for f in (future_ok, _adverbials): setattr(ScriptSampler, f.__name__, f)
 
@@ -224,17 +246,15 @@ def verb_clause(self:ScriptSampler,
         tw = self.time_words('できない', T, True) if timed and r.random() < p.time else ()
         return Clause('verb', st.verb, subj, tense=None, neg=st.verb not in NEG_WORDS, time=self.rc(tw) if tw else None)
     if st.form == 'fail': return Clause('verb', FAIL_VERB, subj, NP(FAIL_OBJECT), tense=T, q=q and 'yn')
-    if st.form == 'death': return Clause('verb', DEATH_VERB, subj, tense='past')
+    if st.form == 'death':  # 祖父は去年旅立ちました: said of the dead, in the past, never asked (C1)
+        tw = self.time_words('旅立つ', 'past', False) if r.random() < p.time1 else ()
+        return Clause('verb', DEATH_VERB, subj, tense='past', time=self.rc(tw) if tw else None)
     obj = None
     if st.objs:
-        fresh = tuple(x for x in st.objs if x not in self.said and x != subj.head and x != avoid) or st.objs
-        o = noun if noun in st.objs else self.rc(fresh)
-        if self.noun[o].kind == 'person' and noun is None and avoid is None and selects(self.verb[st.verb].obj, self.noun[self.tu]) \
-           and r.random() < p.pronoun_object:
-            obj = NP(self.rc(tuple(x for x in (self.tu, self.mi, self.il) if x != subj.head)))
-        else:
-            how = ('q' if q == 'yn' else 'future' if T == 'future' else 'statement') if coord and q != 'wh' else None
-            obj = self.thing(s, o, st, subj, how)
+        pool = tuple(x for x in st.objs if self.noun[x].kind == self.noun[avoid].kind) if avoid else st.objs
+        o = noun if noun in st.objs else self.rc(tuple(x for x in pool if x not in self.said and x != subj.head and x != avoid) or pool)
+        how = ('q' if q == 'yn' else 'future' if T == 'future' else 'statement') if coord and q != 'wh' and V.vcase.get(st.verb) == 'を' else None
+        obj = NP(o) if self.noun[o].pos == 'pronoun' else self.thing(s, o, st, subj, how)
         if neg: obj = NP(obj.head, poss=obj.poss)
     manner, place, time = self._adverbials(st, subj, T, neg, q, timed, noun)
     c = Clause('verb', st.verb, subj, obj, manner=manner, place=place, time=time, tense=None if neg else T, neg=neg)
@@ -276,18 +296,25 @@ def feeling_clause(self:ScriptSampler, s:Script, subj:NP, adj:str, T:str, neg:bo
     "A feeling `adj` of `subj`, in the present or past (B6), maybe with a time word."
     ok = {'present': ('now', 'any'), 'past': ('past',)}.get(T, ())
     tw = tuple(w for w in self.feel_times if self.adv[w].tense in ok)
-    t = self.rc(tw) if timed and tw and not neg and self.r.random() < self.p.time else None
+    t = self.rc(tw) if timed and tw and self.r.random() < (self.p.time1 if self.k == 1 else self.p.time) else None
     return Clause('feeling', adj, subj, tense=None if neg else T, neg=neg, time=t, q=q and 'yn')
 
 def describe_clause(self:ScriptSampler, s:Script, neg:bool=False, q:str=None, noun:str=None)->Clause:
-    "A description of a thing of script `s` (ケーキは甘いです): `noun`, or one drawn."
+    "A description of a thing of script `s` (ケーキは甘いです): `noun`, or one drawn; never denied of a person or an animal (×赤ちゃんは可愛くない)."
     n = noun or self.rc(tuple(self.describe[s.name]))
-    self.said.add(n)
-    return Clause('copula_adj', self.rc(self.describe[s.name][n]), NP(n), tense=None, neg=neg, q=q and 'yn')
+    adjs = self.describe[s.name][n]
+    if neg and noun is not None: adjs = tuple(a for a in adjs if a in self.setback_adj) or adjs  # 公園は広くないですが、…
+    pred = self.rc(adjs)
+    neg = neg and self.noun[n].kind not in ANIMATE_KINDS
+    self.said |= {n, pred}
+    e, poss = self.noun[n], None
+    if noun is None and (n in self.owners or n in self.pets or e.kind in OWNABLE_KINDS) and self.r.random() < self.p.role_poss:
+        poss = self.rc(tuple(o for o in (self.mi, self.tu, self.il) if o != n))  # 私の母は優しいです, あなたの部屋は明るいです
+    return Clause('copula_adj', pred, NP(n, poss=poss), tense=None, neg=neg, q=q and 'yn')
 
-def role_clause(self:ScriptSampler, s:Script, subj:NP, neg:bool=False, q:str=None)->Clause:
-    "A role of script `s` as the predicate (私は料理人です), maybe with an adjective of roles (上手な料理人)."
-    role = self.rc(s.roles)
+def role_clause(self:ScriptSampler, s:Script, subj:NP, neg:bool=False, q:str=None, role:str=None)->Clause:
+    "A role of script `s` as the predicate (私は料理人です): `role`, or one drawn; maybe with an adjective of roles (上手な料理人)."
+    role = role or self.rc(s.roles)
     key = ('role', role)
     if key not in self._memo: self._memo[key] = tuple(a for a in sorted(self.role_adj) if selects(self.adjective[a].subj, self.noun[role]))
     padj = self.rc(self._memo[key]) if self._memo[key] and not neg and self.r.random() < self.p.adj else None
@@ -304,7 +331,7 @@ def single(self:ScriptSampler)->Sentence:
     phrase = self.rc(GREETINGS) if q and r.random() < p.greeting else None
     kind = self.kinds[bisect(self.kw, r.random())]
     if (q == 'wh' and kind not in ('verb', 'hard')) or (phrase and kind not in ('verb', 'feeling')) or (q and kind == 'fixed'): kind = 'verb'
-    s, T, neg, you = self.rc(self.by_kind[kind]), self.tense(), r.random() < p.neg, NP(self.tu)
+    s, T, neg, you = self.rc(self.by_kind[kind]), self.tense(), r.random() < p.neg and not phrase, NP(self.tu)
     if kind in ('verb', 'hard', 'fixed', 'reframed'):
         st = self.rc(self.steps[s.name, kind])
         subj = you if phrase and self.tu in st.actors else self.subject(st, q)
@@ -314,13 +341,14 @@ def single(self:ScriptSampler)->Sentence:
         neg = neg and kind == 'verb' and st.verb not in self.V.noneg and (q is None or (q == 'yn' and subj == you))
         c = self.verb_clause(s, st, subj, T, neg, q, coord=True)
     elif kind == 'feeling':
-        adj = self.rc(s.feel + s.sad)
-        who = tuple(a for a in self.feelers[s.name, adj] if q or a != self.tu) or (self.mi,)
-        c = self.feeling_clause(s, you if phrase else NP(self.rc(who)), adj, self.rc(('present', 'past')), neg, q)
+        if not s.feel: phrase = None
+        neg = (neg or r.random() < p.neg_feel) and not phrase and bool(s.sad)
+        adj = self.rc(s.feel if phrase else s.sad if neg else s.feel + s.sad)  # only a setback is denied: 寂しくないです, not ×幸せではない
+        c = self.feeling_clause(s, you if phrase else self.actor(self.feelers[s.name, adj], coord=not q, q=q, poss=p.role_poss),
+                                adj, self.rc(('present', 'past')), neg, q)
     elif kind == 'copula_adj': c = self.describe_clause(s, neg or r.random() < p.neg_desc, q)
     else:
-        who = tuple(a for a in s.actors if a not in s.roles and (self.noun[a].pos == 'pronoun' or a in self.owners)) or (self.mi,)
-        c = self.role_clause(s, self.actor(who, q=q), neg or r.random() < p.neg_role, q)
+        c = self.role_clause(s, self.actor(self.role_subjects, q=q, poss=p.role_poss), neg or r.random() < p.neg_role, q)
     if q and c.subj.head in (self.mi, self.noi): c = Clause(**{**_fields(c), 'subj': NP(self.tu)})
     return Sentence((c,), (), phrase if c.subj == you else None)
 
@@ -329,13 +357,13 @@ def subject(self:ScriptSampler, st:Step, q:str=None)->NP:
     if st.subj: return NP(self.rc(st.subj))
     plural = self.verb[st.verb].use == 'plural' if st.verb in self.verb else False
     if q and not plural and self.tu in st.actors and self.r.random() < self.p.to_you: return NP(self.tu)
-    return self.actor(st.actors, True if plural else None, coord=not q, q=q)
+    return self.actor(st.actors, True if plural else None, coord=not q, q=q, poss=self.p.role_poss if st.form == 'fixed' else None)
 
 for f in (single, subject): setattr(ScriptSampler, f.__name__, f)
 
 # %% ../nbs/04d_meaning.ipynb #f69c23b7
 def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
-    "The steps of `s` that `actor` may do (goods, turns, setbacks, denials) and the setback feelings it may have."
+    "The steps of `s` that `actor` may do: goods, turns, setbacks (steps and feelings), denials, fixed negations."
     key = (s.name, actor.head, self.is_plural(actor))
     if key not in self._memo:
         plural = key[2]
@@ -344,9 +372,12 @@ def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
                       and not (st.subj and self.noun[st.subj[0]].kind == 'person'))  # a scene's subject is not another person
         hards = tuple(('step', st) for st in s.steps if st.hard and st.form == 'verb' and fits(st))
         sads = tuple(('sad', a) for a in s.sad if actor.head in self.feelers[s.name, a])
-        denials = tuple(st for st in goods if sum(self.noun[o].kind != 'person' for o in st.objs) > 1 and not st.subj
-                        and self.V.vcase.get(st.verb) == 'を')  # 紅茶を飲みませんが、コーヒーを飲みます
-        self._memo[key] = goods, tuple(st for st in goods if st.turn and not st.subj), hards + sads, denials
+        kinds = lambda st: sorted({self.noun[o].kind for o in st.objs if self.noun[o].kind != 'person'
+                                   and sum(self.noun[x].kind == self.noun[o].kind for x in st.objs) > 1})
+        denials = tuple((st, kind) for st in goods if not st.subj and self.V.vcase.get(st.verb) == 'を'
+                        for kind in kinds(st))  # 紅茶を飲みませんが、コーヒーを飲みます: two things of one kind
+        fixed = tuple(st for st in s.steps if st.form == 'fixed') if self.noun[actor.head].kind == 'person' else ()
+        self._memo[key] = goods, tuple(st for st in goods if st.turn and not st.subj), hards + sads, denials, fixed, {id(st): i for i, st in enumerate(goods)}
     return self._memo[key]
 
 ScriptSampler._pools = _pools
@@ -356,39 +387,54 @@ def plan(self:ScriptSampler,
          s:Script, # the script
          k:int, # number of clauses (at least 2)
          actor:NP, # the sentence's actor
-        )->tuple: # (items, joins): per clause ('step', st, noun, avoid), ('deny', st, obj), ('hard', item), ('feel', adj), ('desc', noun) or ('role',)
+        )->tuple: # (items, joins): per clause ('step', st, noun, avoid), ('deny', st, obj), ('hard', (kind, x)), ('feel', adj), ('desc', noun, neg), ('role', neg)
     "What each of `k` clauses of a joined sentence says, and how they are joined."
     r, p = self.r, self.p
-    goods, turns, setbacks, denials = self._pools(s, actor)
-    ma = bool(setbacks or denials) and r.random() < p.ma
+    goods, turns, setbacks, denials, fixed, where = self._pools(s, actor)
     cur = int(r.random() * (len(goods) - k + 1)) if len(goods) >= k else 0  # consecutive steps, in the script's order
     items, used = [], set()
-    def take(st): nonlocal cur; cur = goods.index(st) + 1; used.add(st.verb); return st
+    def take(st): nonlocal cur; cur = where[id(st)] + 1; used.add(st.verb); return st
     def step():
         for _ in range(len(goods)):
             if goods[cur % len(goods)].verb not in used: break
             take(goods[cur % len(goods)])  # skip a verb said already
         return take(goods[cur % len(goods)])
+    ma, turn = r.random() < p.ma, None
+    if ma:  # the ways this script and actor have to open with a setback
+        turn = self.rc(tuple(t for t in turns if where[id(t)] <= len(goods) - (k - 1)) or turns) if turns else None
+        near = tuple(n for n in self._near(s, turn) if self.noun[n].kind not in ANIMATE_KINDS
+                     and any(a in self.setback_adj for a in self.describe[s.name][n])) if turn else ()
+        roles = tuple((ro, st) for ro in s.roles for st in goods if not st.subj and st.verb in self.role_verbs.get(ro, ())) \
+                if actor.head in self.role_subjects else ()
+        ways = tuple(w for w, ok in (('hard', setbacks), ('deny', denials), ('fixed', fixed and turn), ('desc', near), ('role', roles), ('role', roles)) if ok)
+        ma = bool(ways)
     for i in range(k):
         prev = items[-1] if items else None
         if i == 0 and ma:
-            if setbacks and (not denials or r.random() < p.setback): items.append(('hard', self.rc(setbacks)))
-            else: st = self.rc(denials); items.append(('deny', take(st), self.rc(tuple(o for o in st.objs if self.noun[o].kind != 'person'))))
+            way = self.rc(ways)  # a setback: 転びました／寂しかった, a denied choice, 分かりません, 台所は広くないです, 私は料理人ではありません
+            if way == 'hard': items.append(('hard', self.rc(setbacks)))
+            elif way == 'deny':
+                st, kind = self.rc(denials)
+                items.append(('deny', take(st), self.rc(tuple(o for o in st.objs if self.noun[o].kind == kind))))
+            elif way == 'fixed': items.append(('hard', ('fixed', self.rc(fixed))))
+            elif way == 'desc': items.append(('desc', self.rc(near), True))
+            else: role, turn = self.rc(roles); items.append(('role', True, role))  # 詩人ではありませんが、詩を書きます
         elif i == 1 and ma and prev[0] == 'deny': items.append(('step', prev[1], None, prev[2]))  # the same step, another object
-        elif i == 1 and ma and turns:
-            late = tuple(t for t in turns if goods.index(t) <= len(goods) - (k - 1)) or turns
-            items.append(('step', take(self.rc(late)), None, None))
+        elif i == 1 and ma and turn is not None:
+            items.append(('step', take(turn), prev[1] if prev[0] == 'desc' else None, None))
         elif i == 0 and s.roles and self.noun[actor.head].pos == 'pronoun' and r.random() < p.role_first:
-            items.append(('role',))
-        elif i == 0 and (near := self._near(s, goods[cur % len(goods)])) and r.random() < p.desc: items.append(('desc', self.rc(near)))
+            items.append(('role', False, None))
+        elif i == 0 and (here := self._near(s, goods[cur % len(goods)])) and r.random() < p.desc: items.append(('desc', self.rc(here), False))
         elif i == k - 1 and prev[0] == 'step' and s.feel and actor.head in self.feelers[s.name, s.feel[0]] and r.random() < p.feel_end:
-            items.append(('feel', self.rc(s.feel)))
+            items.append(('feel', self.rc(tuple(a for a in s.feel if a not in self.said) or s.feel), False))
         else: items.append(('step', step(), prev[1] if prev and prev[0] == 'desc' else None, None))
     return items, ('ma' if ma else 'e',) + ('e',) * (k - 2)
 
 def _near(self:ScriptSampler, s:Script, st:Step)->tuple:
     "The things of step `st` that script `s` describes: what a description before it may be about."
-    return tuple(n for n in (*st.subj, *st.objs, *st.places) if n in self.describe[s.name])
+    key = ('near', s.name, id(st))
+    if key not in self._memo: self._memo[key] = tuple(n for n in (*st.subj, *st.objs, *st.places) if n in self.describe[s.name])
+    return self._memo[key]
 
 for f in (plan, _near): setattr(ScriptSampler, f.__name__, f)
 
@@ -402,6 +448,7 @@ def run_tense(self:ScriptSampler,
     ok = {'present', 'past', 'future'}
     for it in items:
         if it[0] == 'hard' and it[1][0] == 'step': ok &= {'past'} if not self.verb[it[1][1].verb].stative else {'present', 'past'}
+        elif it[0] == 'hard' and it[1][0] == 'fixed': ok -= {'future'}
         elif it[0] in ('feel', 'hard'): ok -= {'future'}
         elif it[0] == 'step' and not self.future_ok(it[1], NP(it[1].subj[0]) if it[1].subj else actor): ok -= {'future'}
     if items[-1][0] in ('role', 'desc', 'deny'): ok -= {'future'}
@@ -412,15 +459,16 @@ def item_clause(self:ScriptSampler, s:Script, it:tuple, actor:NP, T:str, timed:b
     "The clause of one planned item, in tense `T`."
     if it[0] == 'step':
         st, noun, avoid = it[1:]
-        subj = actor if not st.subj else self.thing(s, noun if noun in st.subj else self.rc(st.subj))
+        known = tuple(x for x in st.subj if x in self.said)  # the letter just sent arrives, not another thing
+        subj = actor if not st.subj else self.thing(s, noun if noun in st.subj else self.rc(known or st.subj), mine=False)
         return self.verb_clause(s, st, subj, T, timed=timed, noun=noun, avoid=avoid)
     if it[0] == 'deny': return self.verb_clause(s, it[1], actor, T, neg=True, timed=False, noun=it[2])
     if it[0] == 'hard':
         kind, x = it[1]
-        return self.verb_clause(s, x, actor, T, timed=timed) if kind == 'step' else self.feeling_clause(s, actor, x, T, timed=timed)
-    if it[0] == 'feel': return self.feeling_clause(s, actor, it[1], T, timed=False)
-    if it[0] == 'desc': return self.describe_clause(s, noun=it[1])
-    return self.role_clause(s, actor)
+        return self.verb_clause(s, x, actor, T, timed=timed) if kind in ('step', 'fixed') else self.feeling_clause(s, actor, x, T, timed=timed)
+    if it[0] == 'feel': return self.feeling_clause(s, actor, it[1], T, neg=it[2], timed=False)
+    if it[0] == 'desc': return self.describe_clause(s, neg=it[2], noun=it[1])
+    return self.role_clause(s, actor, neg=it[1], role=it[2])
 
 def joined(self:ScriptSampler,
            k:int, # number of clauses (at least 2)
@@ -433,15 +481,16 @@ def joined(self:ScriptSampler,
     clauses, before = [], None
     for run in runs:
         T = self.run_tense(run, actor, before)
-        clauses += [self.item_clause(s, it, actor, T, timed=j == 0) for j, it in enumerate(run)]
-        before = T if run[0][0] != 'deny' else 'present'
+        clauses += [self.item_clause(s, it, actor, T, timed=j == 0 and before is None) for j, it in enumerate(run)]
+        tenseless = run[0][0] in ('deny', 'desc', 'role') or (run[0][0] == 'hard' and run[0][1][0] == 'fixed')
+        before = 'present' if tenseless else T  # the Japanese of a clause with no tense is in the present
     return Sentence(tuple(clauses), joins)
 
 def sentence(self:ScriptSampler,
              k:int, # number of clauses
             )->Sentence:
     "A meaning with `k` clauses: one step, or a run of steps of one script."
-    self.said = set()  # the nouns and adverbials said so far in this sentence
+    self.said, self.k = set(), k  # the nouns and adverbials said so far in this sentence; its number of clauses
     return self.single() if k == 1 else self.joined(k)
 
 for f in (run_tense, item_clause, joined, sentence): setattr(ScriptSampler, f.__name__, f)

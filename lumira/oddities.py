@@ -10,8 +10,8 @@ import csv, random
 from functools import lru_cache
 from pathlib import Path
 from .lexicon import load_lexicon, selects, DEATH_VERB, FIXED_NEG, NEG_WORDS
-from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES
-from .scripts import scripts, ANIMATE_KINDS, CREATE_ADJ_JA, CREATE_JA, GREETINGS
+from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, fixed_negation
+from .scripts import scripts, ANIMATE_KINDS, CREATE_ADJ_JA, CREATE_JA, GREETINGS, ROLE_VERBS_JA
 from .pairs import generate_pairs
 
 # %% ../nbs/04e_oddities.ipynb #60675682
@@ -33,6 +33,7 @@ class Allowed:
         self.now, self.surely, self.tabi = self.lum('今'), self.lum('きっと'), self.lum('旅')
         self.celebrate = {self.lum(l) for l in ('祝う', '楽しむ')}
         self.happy = {a for s in S for a in s.feel}
+        self.role_verbs = {self.lum(r): {self.lum(v) for v in vs.split()} for r, vs in ROLE_VERBS_JA.items()}
 
     def lum(self, lemma:str)->str: "The Lumira word of a Japanese lemma."; return next(e.lumira for e in self.entry.values() if lemma in e.ja)
 
@@ -89,15 +90,19 @@ def _death_odd(A:Allowed, m:Sentence)->list:
 
 # %% ../nbs/04e_oddities.ipynb #837af4b9
 def _join_odd(A:Allowed, m:Sentence)->list:
-    "A contrast only after a setback and before a turn (not ×嬉しいけど、歌います; not ×詩人ではありませんけど、医者です); and は/が subjects that belong together."
+    "A contrast only after a setback and before a step (not ×嬉しいけど、歌います; not ×詩人ではありませんけど、医者です, which needs ではなく); subjects that belong together."
     out, cl = [], m.clauses
     for i, j in enumerate(m.joins):
         if j != 'ma': continue
         a, b = cl[i], cl[i + 1]
-        setback = (a.kind == 'feeling' and a.pred in A.sad and not a.neg) or (a.kind == 'verb' and (a.pred in A.setback_verbs or (a.neg and a.obj is not None)))
+        setback = ((a.kind == 'feeling' and a.pred in A.sad and not a.neg) or (a.kind == 'verb' and (a.pred in A.setback_verbs or fixed_negation(a)
+                   or (a.neg and a.obj is not None))) or (a.kind in ('copula_adj', 'copula_noun') and a.neg))  # 料理人ではありませんが、カレーを作ります
         if not setback: out.append(f'but after {a.kind} {a.pred}: no setback')
         if b.neg or b.kind != 'verb': out.append('but before a clause that is no turn')
         if a.neg and a.kind == 'verb' and b.pred == a.pred and b.obj == a.obj: out.append('but: the same thing denied and said')
+        if a.neg and a.kind == 'verb' and b.pred == a.pred and b.obj is not None and a.obj is not None \
+           and A.noun[a.obj.head].kind != A.noun[b.obj.head].kind: out.append('but: a choice between things of two kinds (×景色を撮りませんが、写真を撮ります)')
+        if a.kind == 'copula_noun' and a.neg and b.pred not in A.role_verbs.get(a.pred, ()): out.append(f'but: not a {a.pred}, and does what it does not do')
     for c in cl:
         if c.subj.op and c.subj.other.head != A.mi: out.append(f'subjects joined by と: {c.subj.head} and {c.subj.other.head}')
     return out
@@ -145,6 +150,9 @@ def oddities(m:Sentence, # a meaning
         out += _fit_odd(A, c) + _tense_odd(A, c)
         for np in (c.subj, c.obj): out += _np_odd(A, np, c.pred) if np is not None else []
         if c.kind == 'copula_adj' and (c.subj.head, c.pred) not in A.described: out.append(f'description: {c.subj.head} {c.pred}')
+        if c.kind == 'copula_adj' and c.neg and A.noun[c.subj.head].kind in ANIMATE_KINDS: out.append('an unkind denial (×赤ちゃんは可愛くない)')
+        if c.kind == 'feeling' and c.neg and c.pred not in A.sad: out.append('a good feeling denied (×幸せではなさそうです)')
+        if c.obj is not None and c.obj.op and A.V.vcase.get(c.pred) == 'に': out.append('two goals (×町と村に帰る)')
         if c.kind == 'feeling' and c.subj.head in A.noun and not selects(A.entry[c.pred, 'adjective'].subj, A.noun[c.subj.head]): out.append(f'feeling: {c.subj.head} {c.pred}')
     return out
 
