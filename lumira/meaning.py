@@ -13,9 +13,10 @@ from bisect import bisect
 from dataclasses import dataclass, field
 from .lexicon import load_lexicon, by_ja, selects, NEG_WORDS, DEATH_VERB, FAIL_VERB, FAIL_OBJECT
 from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, _fields
-from .scripts import Step, Script, scripts, ANIMATE_KINDS
+from .scripts import Step, Script, scripts, ANIMATE_KINDS, SPECIAL
 from .scripts import (PLURAL_JA, CREATE_JA, CREATE_ADJ_JA, ROLE_ADJ_JA, FEEL_TIMES_JA, RECENT_JA, OWNABLE_KINDS, POSS_VERBS_JA,
-                            PETS_JA, OWNERS_JA, GREETINGS, NUMERALS_JA, ROLE_VERBS_JA, SETBACK_ADJ_JA, ROLE_SUBJECTS_JA)
+                            PETS_JA, OWNERS_JA, GREETINGS, NUMERALS_JA, ROLE_VERBS_JA, SETBACK_ADJ_JA, ROLE_SUBJECTS_JA, ROLE_WORKS_JA,
+                            FIXED_TURNS_JA, HYPERNYMS_JA)
 from .pairs import _table
 
 # %% ../nbs/04d_meaning.ipynb #cc318899
@@ -69,7 +70,7 @@ class ScriptSampler:
                  p:ScriptP=SCRIPT_P, # how often each kind of meaning is drawn
                 ):
         if V.version == '1': raise ValueError('ScriptSampler draws from lexicon v2 scripts; v1 meanings come from lumira.pairs.Sampler')
-        self.V, self.r, self.p, self.S = V, r, p, scripts(V.version)
+        self.V, self.r, self.p, self.S, self._rnd = V, r, p, scripts(V.version), r.random
         self.E = {(e.lumira, e.pos): e for e in load_lexicon(version=V.version)}
         self.noun = {w: e for (w, pos), e in self.E.items() if pos in ('noun', 'pronoun')}
         self.verb = {w: e for (w, pos), e in self.E.items() if pos == 'verb'}
@@ -98,6 +99,9 @@ def _words(self:ScriptSampler):
     self.role_subjects = tuple(W(l) for l in ROLE_SUBJECTS_JA)  # who may have a role
     self.role_verbs = {W(r): _lum(V, v.split()) for r, v in ROLE_VERBS_JA.items()}
     self.setback_adj, self.murna = _lum(V, SETBACK_ADJ_JA), W('すぐ')
+    self.role_works = {W(r): _lum(V, v.split()) for r, v in ROLE_WORKS_JA.items()}
+    self.fixed_turns = {SPECIAL[f][0]: _lum(V, v.split()) for f, v in FIXED_TURNS_JA.items()}
+    self.hypernyms = frozenset(w for w, e in self.noun.items() if e.ja[0] in HYPERNYMS_JA)
 
 def _index(self:ScriptSampler):
     "For each one-clause kind, the scripts that can say it; for each script, its steps by use."
@@ -114,7 +118,7 @@ def _index(self:ScriptSampler):
 ScriptSampler._words, ScriptSampler._index = _words, _index
 
 # %% ../nbs/04d_meaning.ipynb #da1da5b0
-def rc(self:ScriptSampler, seq:tuple): "An item of `seq`, drawn with one random number."; return seq[int(self.r.random() * len(seq))]
+def rc(self:ScriptSampler, seq:tuple): "An item of `seq`, drawn with one random number."; return seq[int(self._rnd() * len(seq))]
 
 def tense(self:ScriptSampler, ok:frozenset=None):
     "A tense, by `ScriptP.tenses` when all three may be, else one of `ok` (in present past future order)."
@@ -251,8 +255,10 @@ def verb_clause(self:ScriptSampler,
         return Clause('verb', DEATH_VERB, subj, tense='past', time=self.rc(tw) if tw else None)
     obj = None
     if st.objs:
-        pool = tuple(x for x in st.objs if self.noun[x].kind == self.noun[avoid].kind) if avoid else st.objs
-        o = noun if noun in st.objs else self.rc(tuple(x for x in pool if x not in self.said and x != subj.head and x != avoid) or pool)
+        pool = tuple(x for x in st.objs if self.noun[x].kind == self.noun[avoid].kind and x not in self.hypernyms) if avoid else st.objs
+        o = noun if noun in st.objs else self.rc(pool)
+        if o != noun and (o in self.said or o == subj.head or o == avoid):  # not said twice, not the subject, not the denied one
+            o = self.rc(tuple(x for x in pool if x not in self.said and x != subj.head and x != avoid) or pool)
         how = ('q' if q == 'yn' else 'future' if T == 'future' else 'statement') if coord and q != 'wh' and V.vcase.get(st.verb) == 'を' else None
         obj = NP(o) if self.noun[o].pos == 'pronoun' else self.thing(s, o, st, subj, how)
         if neg: obj = NP(obj.head, poss=obj.poss)
@@ -372,8 +378,8 @@ def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
                       and not (st.subj and self.noun[st.subj[0]].kind == 'person'))  # a scene's subject is not another person
         hards = tuple(('step', st) for st in s.steps if st.hard and st.form == 'verb' and fits(st))
         sads = tuple(('sad', a) for a in s.sad if actor.head in self.feelers[s.name, a])
-        kinds = lambda st: sorted({self.noun[o].kind for o in st.objs if self.noun[o].kind != 'person'
-                                   and sum(self.noun[x].kind == self.noun[o].kind for x in st.objs) > 1})
+        specific = lambda st: [o for o in st.objs if o not in self.hypernyms and self.noun[o].kind != 'person']
+        kinds = lambda st: sorted({self.noun[o].kind for o in specific(st) if sum(self.noun[x].kind == self.noun[o].kind for x in specific(st)) > 1})
         denials = tuple((st, kind) for st in goods if not st.subj and self.V.vcase.get(st.verb) == 'を'
                         for kind in kinds(st))  # 紅茶を飲みませんが、コーヒーを飲みます: two things of one kind
         fixed = tuple(st for st in s.steps if st.form == 'fixed') if self.noun[actor.head].kind == 'person' else ()
@@ -404,9 +410,11 @@ def plan(self:ScriptSampler,
         turn = self.rc(tuple(t for t in turns if where[id(t)] <= len(goods) - (k - 1)) or turns) if turns else None
         near = tuple(n for n in self._near(s, turn) if self.noun[n].kind not in ANIMATE_KINDS
                      and any(a in self.setback_adj for a in self.describe[s.name][n])) if turn else ()
-        roles = tuple((ro, st) for ro in s.roles for st in goods if not st.subj and st.verb in self.role_verbs.get(ro, ())) \
+        roles = tuple((ro, st) for ro in s.roles for st in goods if not st.subj and st.verb in self.role_verbs.get(ro, ())
+                      and (ro not in self.role_works or set(st.objs) & self.role_works[ro])) \
                 if actor.head in self.role_subjects else ()
-        ways = tuple(w for w, ok in (('hard', setbacks), ('deny', denials), ('fixed', fixed and turn), ('desc', near), ('role', roles), ('role', roles)) if ok)
+        answers = tuple((f, st) for f in fixed for st in goods if not st.subj and st.verb in self.fixed_turns.get(f.verb, ()))
+        ways = tuple(w for w, ok in (('hard', setbacks), ('deny', denials), ('fixed', answers), ('desc', near), ('role', roles), ('role', roles)) if ok)
         ma = bool(ways)
     for i in range(k):
         prev = items[-1] if items else None
@@ -415,13 +423,14 @@ def plan(self:ScriptSampler,
             if way == 'hard': items.append(('hard', self.rc(setbacks)))
             elif way == 'deny':
                 st, kind = self.rc(denials)
-                items.append(('deny', take(st), self.rc(tuple(o for o in st.objs if self.noun[o].kind == kind))))
-            elif way == 'fixed': items.append(('hard', ('fixed', self.rc(fixed))))
+                items.append(('deny', take(st), self.rc(tuple(o for o in st.objs if self.noun[o].kind == kind and o not in self.hypernyms))))
+            elif way == 'fixed': f, turn = self.rc(answers); items.append(('hard', ('fixed', f)))  # 分かりませんが、調べます
             elif way == 'desc': items.append(('desc', self.rc(near), True))
             else: role, turn = self.rc(roles); items.append(('role', True, role))  # 詩人ではありませんが、詩を書きます
         elif i == 1 and ma and prev[0] == 'deny': items.append(('step', prev[1], None, prev[2]))  # the same step, another object
         elif i == 1 and ma and turn is not None:
-            items.append(('step', take(turn), prev[1] if prev[0] == 'desc' else None, None))
+            work = tuple(o for o in turn.objs if o in self.role_works.get(prev[2], ())) if prev[0] == 'role' else ()
+            items.append(('step', take(turn), prev[1] if prev[0] == 'desc' else self.rc(work) if work else None, None))
         elif i == 0 and s.roles and self.noun[actor.head].pos == 'pronoun' and r.random() < p.role_first:
             items.append(('role', False, None))
         elif i == 0 and (here := self._near(s, goods[cur % len(goods)])) and r.random() < p.desc: items.append(('desc', self.rc(here), False))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from .lexicon import load_lexicon, selects, DEATH_VERB, FIXED_NEG, NEG_WORDS
 from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, fixed_negation
-from .scripts import scripts, ANIMATE_KINDS, CREATE_ADJ_JA, CREATE_JA, GREETINGS, ROLE_VERBS_JA
+from .scripts import scripts, ANIMATE_KINDS, CREATE_ADJ_JA, CREATE_JA, GREETINGS, ROLE_VERBS_JA, ROLE_WORKS_JA, HYPERNYMS_JA
 from .pairs import generate_pairs
 
 # %% ../nbs/04e_oddities.ipynb #60675682
@@ -34,6 +34,8 @@ class Allowed:
         self.celebrate = {self.lum(l) for l in ('祝う', '楽しむ')}
         self.happy = {a for s in S for a in s.feel}
         self.role_verbs = {self.lum(r): {self.lum(v) for v in vs.split()} for r, vs in ROLE_VERBS_JA.items()}
+        self.role_works = {self.lum(r): {self.lum(v) for v in vs.split()} for r, vs in ROLE_WORKS_JA.items()}
+        self.hypernyms = {e.lumira for e in E if e.pos == 'noun' and e.ja[0] in HYPERNYMS_JA}
 
     def lum(self, lemma:str)->str: "The Lumira word of a Japanese lemma."; return next(e.lumira for e in self.entry.values() if lemma in e.ja)
 
@@ -103,6 +105,8 @@ def _join_odd(A:Allowed, m:Sentence)->list:
         if a.neg and a.kind == 'verb' and b.pred == a.pred and b.obj is not None and a.obj is not None \
            and A.noun[a.obj.head].kind != A.noun[b.obj.head].kind: out.append('but: a choice between things of two kinds (×景色を撮りませんが、写真を撮ります)')
         if a.kind == 'copula_noun' and a.neg and b.pred not in A.role_verbs.get(a.pred, ()): out.append(f'but: not a {a.pred}, and does what it does not do')
+        if a.kind == 'copula_noun' and a.neg and a.pred in A.role_works and (b.obj is None or b.obj.head not in A.role_works[a.pred]): out.append(f'but: not a {a.pred}, and makes something else')
+        if a.kind == 'verb' and a.neg and b.obj is not None and a.obj is not None and {a.obj.head, b.obj.head} & A.hypernyms: out.append('but: a choice between a thing and its kind (×果物を選びませんが、みかんを選びます)')
     for c in cl:
         if c.subj.op and c.subj.other.head != A.mi: out.append(f'subjects joined by と: {c.subj.head} and {c.subj.other.head}')
     return out
