@@ -10,7 +10,7 @@ __all__ = ['HELD_SHARE', 'SPLITS', 'VALID_SPLITS', 'TEST_SPLITS', 'RECIPE_SPLITS
            'split_unknowns', 'with_unknowns', 'carry_record', 'build_corpus_v2']
 
 # %% ../nbs/10_corpus.ipynb #9417f0a7
-import inspect, json, random, re, time
+import json, random, re, time
 from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 from tqdm import tqdm
@@ -360,14 +360,9 @@ def carry_record(p:Pair, # a generated pair
     return Record(ja, lum, canon, tuple(p.pattern), len(m.clauses)) if ok else None
 
 # %% ../nbs/10_corpus.ipynb #1c3fcf02
-def _generate(n, seed, clauses, V):
-    "`generate_pairs` over vocabulary `V` where the generator takes one (`V=`), else over the default lexicon; and the version drawn from."
-    if 'V' in inspect.signature(generate_pairs).parameters: return generate_pairs(n, seed=seed, clauses=clauses, V=V), V.version
-    return generate_pairs(n, seed=seed, clauses=clauses), LEXICON_VERSION
-
 def _fresh(n, seed, clauses, V, taken, rules=None, lo=1):
     "`n` new records of `clauses` clauses (at least `lo`), none of whose meanings is in `taken` nor, given `rules`, uses a held-out combination."
-    pairs, _ = _generate(2 * n + 50, seed, clauses, V)
+    pairs = generate_pairs(2 * n + 50, seed=seed, clauses=clauses, V=V)
     out = [p for p in pairs if p.lum not in taken and len(p.meaning.clauses) >= lo and not (rules and held_in(p.meaning, rules, V))]
     if len(out) < n: raise RuntimeError(f'only {len(out)} new sentences of {clauses} clauses, wanted {n}')
     return out[:n]
@@ -378,8 +373,7 @@ def build_corpus_v2(out_dir, n:int, seed:int, n_long:int|None, valid:float, test
     V, out_dir = vocab(version), Path(out_dir); out_dir.mkdir(parents=True, exist_ok=True)
     n_long = max(100, n // 50) if n_long is None else n_long
     bar, t0 = tqdm(total=5, desc='corpus v2', disable=not progress), time.perf_counter()
-    pairs, drawn = _generate(n, seed, V2_CLAUSES, V); bar.update()
-    V = vocab(drawn)   # the words the sentences were drawn from (the default lexicon's, until the generator takes `V`)
+    pairs = generate_pairs(n, seed=seed, clauses=V2_CLAUSES, V=V); bar.update()
     splits, rules = split_pairs(pairs, seed, valid, test, V); bar.update()
     taken = {p.lum for p in pairs}
     long = [to_record(p) for p in _fresh(2 * n_long, seed + 1, LONG_CLAUSES, V, taken, lo=LONG_CLAUSES[0])]
@@ -398,8 +392,8 @@ def build_corpus_v2(out_dir, n:int, seed:int, n_long:int|None, valid:float, test
     names = RECIPE_SPLITS[version] if version in RECIPE_SPLITS else RECIPE_SPLITS['2']
     for s in names: write_split(splits[s], split_file(out_dir, s))
     bar.update(); bar.close()
-    meta = dict(n=n, seed=seed, n_long=n_long, lexicon_version=drawn,
-                recipe=dict(name='v2', asked_lexicon=version, train_clauses=list(V2_CLAUSES), long_clauses=list(LONG_CLAUSES), carry_share=CARRY_SHARE,
+    meta = dict(n=n, seed=seed, n_long=n_long, lexicon_version=V.version,
+                recipe=dict(name='v2', train_clauses=list(V2_CLAUSES), long_clauses=list(LONG_CLAUSES), carry_share=CARRY_SHARE,
                             carried_train=len(extra), unknown_nouns={'train': sum(map(len, train_pool.values())), 'test_unknown': sum(map(len, test_pool.values()))}),
                 counts={s: len(splits[s]) for s in names},
                 held_out={k: {h: sorted(w for w, x in v.items() if x == h) for h in sorted(set(v.values()))} for k, v in rules.items()},
