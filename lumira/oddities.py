@@ -182,7 +182,7 @@ def counter_errors(pairs:list, # `Pair`s of lexicon v2
                 if want in counters and nums[x.num] + ('つ' if want == 'つ' else want) + 'の' not in p.ja_canon: out.append((p.ja_canon, x.head, want))
     return out
 
-# %% ../nbs/04e_oddities.ipynb #8f182f76
+# %% ../nbs/04e_oddities.ipynb #3548576a
 def reading_sample(n:int=200, # rows: n - longest drawn at random, then the longest
                    seed:int=20261205, # seed of `generate_pairs` and of the draw
                    clauses:tuple=(1, 3), # (fewest, most) clauses per sentence
