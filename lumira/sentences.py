@@ -61,7 +61,7 @@ def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
                       and not (st.subj and self.noun[st.subj[0]].kind == 'person'))  # a scene's subject is not another person
         hards = tuple(('step', st) for st in s.steps if st.hard and st.form == 'verb' and fits(st))
         sads = tuple(('sad', a) for a in s.sad if actor.head in self.feelers[s.name, a])
-        specific = lambda st: [o for o in st.objs if o not in self.hypernyms and self.noun[o].kind != 'person']
+        specific = lambda st: [o for o in st.objs if o not in self.hypernyms and self.noun[o].kind not in ('person', 'body')]  # not ×頭を撫でませんが
         kinds = lambda st: sorted({self.noun[o].kind for o in specific(st) if sum(self.noun[x].kind == self.noun[o].kind for x in specific(st)) > 1})
         denials = tuple((st, kind) for st in goods if not st.subj and self.V.vcase.get(st.verb) == 'を'
                         for kind in kinds(st))  # 紅茶を飲みませんが、コーヒーを飲みます: two things of one kind
