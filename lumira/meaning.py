@@ -4,8 +4,7 @@
 
 # %% auto #0
 __all__ = ['SCRIPT_P', 'AGREES', 'ScriptP', 'ScriptSampler', 'rc', 'tense', 'time_words', 'is_plural', 'actor', 'thing',
-           'future_ok', 'verb_clause', 'ask', 'feeling_clause', 'describe_clause', 'role_clause', 'single', 'subject',
-           'plan', 'run_tense', 'item_clause', 'joined', 'sentence']
+           'future_ok', 'verb_clause', 'ask', 'feeling_clause', 'describe_clause', 'role_clause']
 
 # %% ../nbs/04d_meaning.ipynb #eeec95d7
 import random
@@ -118,9 +117,15 @@ def _index(self:ScriptSampler):
 ScriptSampler._words, ScriptSampler._index = _words, _index
 
 # %% ../nbs/04d_meaning.ipynb #da1da5b0
-def rc(self:ScriptSampler, seq:tuple): "An item of `seq`, drawn with one random number."; return seq[int(self._rnd() * len(seq))]
+def rc(self:ScriptSampler,
+       seq:tuple, # a non-empty sequence
+      ):
+    "An item of `seq`, drawn with one random number."
+    return seq[int(self._rnd() * len(seq))]
 
-def tense(self:ScriptSampler, ok:frozenset=None):
+def tense(self:ScriptSampler,
+          ok:frozenset=None, # the tenses allowed; None = all three
+         )->str:
     "A tense, by `ScriptP.tenses` when all three may be, else one of `ok` (in present past future order)."
     if ok is None or len(ok) == 3: return self.tenses[bisect(self.tw, self.r.random())]
     return self.rc(tuple(t for t in ('present', 'past', 'future') if t in ok)) if ok else 'past'
@@ -142,7 +147,11 @@ def time_words(self:ScriptSampler,
 for f in (rc, tense, time_words): setattr(ScriptSampler, f.__name__, f)
 
 # %% ../nbs/04d_meaning.ipynb #2c07b5c4
-def is_plural(self:ScriptSampler, np:NP)->bool: "Is `np` more than one (私たち, 家族, 母と私)?"; return np.op == 'e' or np.head in self.plural
+def is_plural(self:ScriptSampler,
+              np:NP, # a noun phrase
+             )->bool:
+    "Is `np` more than one (私たち, 家族, 母と私)?"
+    return np.op == 'e' or np.head in self.plural
 
 def actor(self:ScriptSampler,
           pool:tuple, # the actors that may be drawn
@@ -200,7 +209,10 @@ def thing(self:ScriptSampler,
 ScriptSampler.thing = thing
 
 # %% ../nbs/04d_meaning.ipynb #59abdbcc
-def future_ok(self:ScriptSampler, st:Step, subj:NP)->bool:
+def future_ok(self:ScriptSampler,
+              st:Step, # the step
+              subj:NP, # its subject
+             )->bool:
     "May step `st` be in the future with subject `subj`: a person choosing to (つもり), or a thing (でしょう)?"
     if st.form != 'verb': return st.form == 'fail'
     kind = self.noun[subj.head].kind if subj.head in self.noun else 'person'
@@ -298,14 +310,27 @@ def ask(self:ScriptSampler,
 ScriptSampler.ask = ask
 
 # %% ../nbs/04d_meaning.ipynb #7d088fdb
-def feeling_clause(self:ScriptSampler, s:Script, subj:NP, adj:str, T:str, neg:bool=False, q:str=None, timed:bool=True)->Clause:
+def feeling_clause(self:ScriptSampler,
+                   s:Script, # the script
+                   subj:NP, # who feels
+                   adj:str, # the feeling adjective
+                   T:str, # 'present' or 'past'
+                   neg:bool=False, # denied (only a setback feeling is)?
+                   q:str=None, # None, 'yn' or 'wh' (asked as yes/no)
+                   timed:bool=True, # may it have a time word?
+                  )->Clause:
     "A feeling `adj` of `subj`, in the present or past (B6), maybe with a time word."
     ok = {'present': ('now', 'any'), 'past': ('past',)}.get(T, ())
     tw = tuple(w for w in self.feel_times if self.adv[w].tense in ok)
     t = self.rc(tw) if timed and tw and self.r.random() < (self.p.time1 if self.k == 1 else self.p.time) else None
     return Clause('feeling', adj, subj, tense=None if neg else T, neg=neg, time=t, q=q and 'yn')
 
-def describe_clause(self:ScriptSampler, s:Script, neg:bool=False, q:str=None, noun:str=None)->Clause:
+def describe_clause(self:ScriptSampler,
+                    s:Script, # the script
+                    neg:bool=False, # denied (only a thing's look is)?
+                    q:str=None, # None, 'yn' or 'wh' (asked as yes/no)
+                    noun:str=None, # the thing described; None = drawn
+                   )->Clause:
     "A description of a thing of script `s` (ケーキは甘いです): `noun`, or one drawn; never denied of a person or an animal (×赤ちゃんは可愛くない)."
     n = noun or self.rc(tuple(self.describe[s.name]))
     adjs = self.describe[s.name][n]
@@ -318,7 +343,13 @@ def describe_clause(self:ScriptSampler, s:Script, neg:bool=False, q:str=None, no
         poss = self.rc(tuple(o for o in (self.mi, self.tu, self.il) if o != n))  # 私の母は優しいです, あなたの部屋は明るいです
     return Clause('copula_adj', pred, NP(n, poss=poss), tense=None, neg=neg, q=q and 'yn')
 
-def role_clause(self:ScriptSampler, s:Script, subj:NP, neg:bool=False, q:str=None, role:str=None)->Clause:
+def role_clause(self:ScriptSampler,
+                s:Script, # the script
+                subj:NP, # who has the role
+                neg:bool=False, # denied?
+                q:str=None, # None, 'yn' or 'wh' (asked as yes/no)
+                role:str=None, # the role; None = one of the script's
+               )->Clause:
     "A role of script `s` as the predicate (私は料理人です): `role`, or one drawn; maybe with an adjective of roles (上手な料理人)."
     role = role or self.rc(s.roles)
     key = ('role', role)
@@ -327,179 +358,3 @@ def role_clause(self:ScriptSampler, s:Script, subj:NP, neg:bool=False, q:str=Non
     return Clause('copula_noun', role, subj, padj=padj, tense=None, neg=neg, q=q and 'yn')
 
 for f in (feeling_clause, describe_clause, role_clause): setattr(ScriptSampler, f.__name__, f)
-
-# %% ../nbs/04d_meaning.ipynb #14113289
-def single(self:ScriptSampler)->Sentence:
-    "A one-clause meaning, drawn from one script."
-    r, p = self.r, self.p
-    if r.random() < p.phrase_alone: return Sentence(phrase=self.rc(self.phrases))
-    q = None if r.random() < p.statement else 'yn' if r.random() < p.yes_no else 'wh'
-    phrase = self.rc(GREETINGS) if q and r.random() < p.greeting else None
-    kind = self.kinds[bisect(self.kw, r.random())]
-    if (q == 'wh' and kind not in ('verb', 'hard')) or (phrase and kind not in ('verb', 'feeling')) or (q and kind == 'fixed'): kind = 'verb'
-    s, T, neg, you = self.rc(self.by_kind[kind]), self.tense(), r.random() < p.neg and not phrase, NP(self.tu)
-    if kind in ('verb', 'hard', 'fixed', 'reframed'):
-        st = self.rc(self.steps[s.name, kind])
-        subj = you if phrase and self.tu in st.actors else self.subject(st, q)
-        if subj != you: phrase = None
-        if T == 'future' and not self.future_ok(st, subj): T = self.rc(('present', 'past'))
-        if st.hard and st.form == 'verb' and not self.verb[st.verb].stative: T = 'past'
-        neg = neg and kind == 'verb' and st.verb not in self.V.noneg and (q is None or (q == 'yn' and subj == you))
-        c = self.verb_clause(s, st, subj, T, neg, q, coord=True)
-    elif kind == 'feeling':
-        if not s.feel: phrase = None
-        neg = (neg or r.random() < p.neg_feel) and not phrase and bool(s.sad)
-        adj = self.rc(s.feel if phrase else s.sad if neg else s.feel + s.sad)  # only a setback is denied: 寂しくないです, not ×幸せではない
-        c = self.feeling_clause(s, you if phrase else self.actor(self.feelers[s.name, adj], coord=not q, q=q, poss=p.role_poss),
-                                adj, self.rc(('present', 'past')), neg, q)
-    elif kind == 'copula_adj': c = self.describe_clause(s, neg or r.random() < p.neg_desc, q)
-    else:
-        c = self.role_clause(s, self.actor(self.role_subjects, q=q, poss=p.role_poss), neg or r.random() < p.neg_role, q)
-    if q and c.subj.head in (self.mi, self.noi): c = Clause(**{**_fields(c), 'subj': NP(self.tu)})
-    return Sentence((c,), (), phrase if c.subj == you else None)
-
-def subject(self:ScriptSampler, st:Step, q:str=None)->NP:
-    "The subject of a one-clause step: its own subject, or an actor (あなた in most questions; plural where the verb needs it)."
-    if st.subj: return NP(self.rc(st.subj))
-    plural = self.verb[st.verb].use == 'plural' if st.verb in self.verb else False
-    if q and not plural and self.tu in st.actors and self.r.random() < self.p.to_you: return NP(self.tu)
-    return self.actor(st.actors, True if plural else None, coord=not q, q=q, poss=self.p.role_poss if st.form == 'fixed' else None)
-
-for f in (single, subject): setattr(ScriptSampler, f.__name__, f)
-
-# %% ../nbs/04d_meaning.ipynb #f69c23b7
-def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
-    "The steps of `s` that `actor` may do: goods, turns, setbacks (steps and feelings), denials, fixed negations."
-    key = (s.name, actor.head, self.is_plural(actor))
-    if key not in self._memo:
-        plural = key[2]
-        fits = lambda st: (st.subj or actor.head in st.actors) and (plural or st.verb not in self.verb or self.verb[st.verb].use != 'plural')
-        goods = tuple(st for st in s.steps if not st.hard and st.form == 'verb' and fits(st)
-                      and not (st.subj and self.noun[st.subj[0]].kind == 'person'))  # a scene's subject is not another person
-        hards = tuple(('step', st) for st in s.steps if st.hard and st.form == 'verb' and fits(st))
-        sads = tuple(('sad', a) for a in s.sad if actor.head in self.feelers[s.name, a])
-        specific = lambda st: [o for o in st.objs if o not in self.hypernyms and self.noun[o].kind != 'person']
-        kinds = lambda st: sorted({self.noun[o].kind for o in specific(st) if sum(self.noun[x].kind == self.noun[o].kind for x in specific(st)) > 1})
-        denials = tuple((st, kind) for st in goods if not st.subj and self.V.vcase.get(st.verb) == 'を'
-                        for kind in kinds(st))  # 紅茶を飲みませんが、コーヒーを飲みます: two things of one kind
-        fixed = tuple(st for st in s.steps if st.form == 'fixed') if self.noun[actor.head].kind == 'person' else ()
-        self._memo[key] = goods, tuple(st for st in goods if st.turn and not st.subj), hards + sads, denials, fixed, {id(st): i for i, st in enumerate(goods)}
-    return self._memo[key]
-
-ScriptSampler._pools = _pools
-
-# %% ../nbs/04d_meaning.ipynb #9e1410fa
-def plan(self:ScriptSampler,
-         s:Script, # the script
-         k:int, # number of clauses (at least 2)
-         actor:NP, # the sentence's actor
-        )->tuple: # (items, joins): per clause ('step', st, noun, avoid), ('deny', st, obj), ('hard', (kind, x)), ('feel', adj), ('desc', noun, neg), ('role', neg)
-    "What each of `k` clauses of a joined sentence says, and how they are joined."
-    r, p = self.r, self.p
-    goods, turns, setbacks, denials, fixed, where = self._pools(s, actor)
-    cur = int(r.random() * (len(goods) - k + 1)) if len(goods) >= k else 0  # consecutive steps, in the script's order
-    items, used = [], set()
-    def take(st): nonlocal cur; cur = where[id(st)] + 1; used.add(st.verb); return st
-    def step():
-        for _ in range(len(goods)):
-            if goods[cur % len(goods)].verb not in used: break
-            take(goods[cur % len(goods)])  # skip a verb said already
-        return take(goods[cur % len(goods)])
-    ma, turn = r.random() < p.ma, None
-    if ma:  # the ways this script and actor have to open with a setback
-        turn = self.rc(tuple(t for t in turns if where[id(t)] <= len(goods) - (k - 1)) or turns) if turns else None
-        near = tuple(n for n in self._near(s, turn) if self.noun[n].kind not in ANIMATE_KINDS
-                     and any(a in self.setback_adj for a in self.describe[s.name][n])) if turn else ()
-        roles = tuple((ro, st) for ro in s.roles for st in goods if not st.subj and st.verb in self.role_verbs.get(ro, ())
-                      and (ro not in self.role_works or set(st.objs) & self.role_works[ro])) \
-                if actor.head in self.role_subjects else ()
-        answers = tuple((f, st) for f in fixed for st in goods if not st.subj and st.verb in self.fixed_turns.get(f.verb, ()))
-        ways = tuple(w for w, ok in (('hard', setbacks), ('deny', denials), ('fixed', answers), ('desc', near), ('role', roles), ('role', roles)) if ok)
-        ma = bool(ways)
-    for i in range(k):
-        prev = items[-1] if items else None
-        if i == 0 and ma:
-            way = self.rc(ways)  # a setback: 転びました／寂しかった, a denied choice, 分かりません, 台所は広くないです, 私は料理人ではありません
-            if way == 'hard': items.append(('hard', self.rc(setbacks)))
-            elif way == 'deny':
-                st, kind = self.rc(denials)
-                items.append(('deny', take(st), self.rc(tuple(o for o in st.objs if self.noun[o].kind == kind and o not in self.hypernyms))))
-            elif way == 'fixed': f, turn = self.rc(answers); items.append(('hard', ('fixed', f)))  # 分かりませんが、調べます
-            elif way == 'desc': items.append(('desc', self.rc(near), True))
-            else: role, turn = self.rc(roles); items.append(('role', True, role))  # 詩人ではありませんが、詩を書きます
-        elif i == 1 and ma and prev[0] == 'deny': items.append(('step', prev[1], None, prev[2]))  # the same step, another object
-        elif i == 1 and ma and turn is not None:
-            work = tuple(o for o in turn.objs if o in self.role_works.get(prev[2], ())) if prev[0] == 'role' else ()
-            items.append(('step', take(turn), prev[1] if prev[0] == 'desc' else self.rc(work) if work else None, None))
-        elif i == 0 and s.roles and self.noun[actor.head].pos == 'pronoun' and r.random() < p.role_first:
-            items.append(('role', False, None))
-        elif i == 0 and (here := self._near(s, goods[cur % len(goods)])) and r.random() < p.desc: items.append(('desc', self.rc(here), False))
-        elif i == k - 1 and prev[0] == 'step' and s.feel and actor.head in self.feelers[s.name, s.feel[0]] and r.random() < p.feel_end:
-            items.append(('feel', self.rc(tuple(a for a in s.feel if a not in self.said) or s.feel), False))
-        else: items.append(('step', step(), prev[1] if prev and prev[0] == 'desc' else None, None))
-    return items, ('ma' if ma else 'e',) + ('e',) * (k - 2)
-
-def _near(self:ScriptSampler, s:Script, st:Step)->tuple:
-    "The things of step `st` that script `s` describes: what a description before it may be about."
-    key = ('near', s.name, id(st))
-    if key not in self._memo: self._memo[key] = tuple(n for n in (*st.subj, *st.objs, *st.places) if n in self.describe[s.name])
-    return self._memo[key]
-
-for f in (plan, _near): setattr(ScriptSampler, f.__name__, f)
-
-# %% ../nbs/04d_meaning.ipynb #8a0123a9
-def run_tense(self:ScriptSampler,
-              items:list, # the run's planned items
-              actor:NP, # the sentence's actor
-              before:str=None, # the tense of the run before ma, if any
-             )->str:
-    "A tense every item of a run can take."
-    ok = {'present', 'past', 'future'}
-    for it in items:
-        if it[0] == 'hard' and it[1][0] == 'step': ok &= {'past'} if not self.verb[it[1][1].verb].stative else {'present', 'past'}
-        elif it[0] == 'hard' and it[1][0] == 'fixed': ok -= {'future'}
-        elif it[0] in ('feel', 'hard'): ok -= {'future'}
-        elif it[0] == 'step' and not self.future_ok(it[1], NP(it[1].subj[0]) if it[1].subj else actor): ok -= {'future'}
-    if items[-1][0] in ('role', 'desc', 'deny'): ok -= {'future'}
-    if before in ok: return before
-    return self.tense(frozenset(ok))
-
-def item_clause(self:ScriptSampler, s:Script, it:tuple, actor:NP, T:str, timed:bool)->Clause:
-    "The clause of one planned item, in tense `T`."
-    if it[0] == 'step':
-        st, noun, avoid = it[1:]
-        known = tuple(x for x in st.subj if x in self.said)  # the letter just sent arrives, not another thing
-        subj = actor if not st.subj else self.thing(s, noun if noun in st.subj else self.rc(known or st.subj), mine=False)
-        return self.verb_clause(s, st, subj, T, timed=timed, noun=noun, avoid=avoid)
-    if it[0] == 'deny': return self.verb_clause(s, it[1], actor, T, neg=True, timed=False, noun=it[2])
-    if it[0] == 'hard':
-        kind, x = it[1]
-        return self.verb_clause(s, x, actor, T, timed=timed) if kind in ('step', 'fixed') else self.feeling_clause(s, actor, x, T, timed=timed)
-    if it[0] == 'feel': return self.feeling_clause(s, actor, it[1], T, neg=it[2], timed=False)
-    if it[0] == 'desc': return self.describe_clause(s, neg=it[2], noun=it[1])
-    return self.role_clause(s, actor, neg=it[1], role=it[2])
-
-def joined(self:ScriptSampler,
-           k:int, # number of clauses (at least 2)
-          )->Sentence:
-    "A meaning of `k` clauses from one script: consecutive steps of one actor, a contrast only after a setback."
-    s = self.rc(self.by_kind['verb'])
-    actor = self.actor(s.actors)
-    items, joins = self.plan(s, k, actor)
-    runs = [items[:1], items[1:]] if joins[0] == 'ma' else [items]
-    clauses, before = [], None
-    for run in runs:
-        T = self.run_tense(run, actor, before)
-        clauses += [self.item_clause(s, it, actor, T, timed=j == 0 and before is None) for j, it in enumerate(run)]
-        tenseless = run[0][0] in ('deny', 'desc', 'role') or (run[0][0] == 'hard' and run[0][1][0] == 'fixed')
-        before = 'present' if tenseless else T  # the Japanese of a clause with no tense is in the present
-    return Sentence(tuple(clauses), joins)
-
-def sentence(self:ScriptSampler,
-             k:int, # number of clauses
-            )->Sentence:
-    "A meaning with `k` clauses: one step, or a run of steps of one script."
-    self.said, self.k = set(), k  # the nouns and adverbials said so far in this sentence; its number of clauses
-    return self.single() if k == 1 else self.joined(k)
-
-for f in (run_tense, item_clause, joined, sentence): setattr(ScriptSampler, f.__name__, f)

@@ -388,12 +388,12 @@ def pattern(m:Sentence, # the meaning
     return tuple(x for x in CONSTRUCTIONS if x in t)
 
 # %% ../nbs/04_pairs.ipynb #sampreg0
-SAMPLERS = {'1': 'lumira.pairs:Sampler', '2': 'lumira.meaning:ScriptSampler'}  # lexicon version -> the sampler that draws its meanings
+SAMPLERS = {'1': 'lumira.pairs:Sampler', '2': 'lumira.sentences:ScriptSampler'}  # lexicon version -> the sampler that draws its meanings
 
 def sampler(V:Vocab, # the vocabulary
             r:random.Random, # the generator every draw comes from
            ):
-    "The sampler of `V`'s lexicon version: v1's word-by-word `Sampler`, or v2's `ScriptSampler` (04d_meaning)."
+    "The sampler of `V`'s lexicon version: v1's word-by-word `Sampler`, or v2's `ScriptSampler` (04d_meaning, 04e_sentences)."
     if getattr(V, 'version', '1') not in SAMPLERS: raise ValueError(f'no sampler for lexicon version {V.version!r}; known: {tuple(SAMPLERS)}')
     mod, _, name = SAMPLERS[getattr(V, 'version', '1')].partition(':')
     return getattr(importlib.import_module(mod), name)(V, r)

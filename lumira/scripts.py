@@ -190,7 +190,7 @@ ROLE_ADJ_JA = _ja('新しい 優しい 素晴らしい 上手')  # adjectives of
 ROLE_VERBS_JA = {'料理人': '作る 料理する 焼く', '学生': '学ぶ 練習する 読む', '生徒': '学ぶ 練習する 読む', '先生': '教える',
                  '歌手': '歌う 練習する', '画家': '描く', '作家': '書く', '詩人': '書く', '旅人': '乗る 泊まる 楽しむ', '医者': '助ける'}  # what a role does: 詩人ではありませんが、詩を書きます
 ROLE_WORKS_JA = {'詩人': '詩', '作家': '物語 詩 本 手紙', '歌手': '歌 メロディー', '画家': '絵'}  # … and what it makes, where that is one thing (×詩人ではありませんが、名前を書きます)
-FIXED_TURNS_JA = {'分からない': '考える 調べる 聞く 学ぶ 覚える 読む', 'できない': '練習する 頑張る 挑戦する 学ぶ 続ける',
+FIXED_TURNS_JA = {'分からない': '考える 調べる 聞く 学ぶ 覚える', 'できない': '練習する 頑張る 挑戦する 学ぶ 続ける',
                   'いない': '待つ 呼ぶ 探す'}  # the steps that answer a fixed negation: 分かりませんが、調べます; できませんが、練習します
 HYPERNYMS_JA = _ja('果物 野菜 お菓子 花 鳥 魚 料理 音楽 飲み物')  # general words: never one side of a denied choice (×果物を選びませんが、みかんを選びます)
 SETBACK_ADJ_JA = _ja('広い 大きい 新しい')  # adjectives whose denial is a setback a step can turn (公園は広くないですが、…)
