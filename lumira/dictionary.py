@@ -49,15 +49,15 @@ def find_examples(n:int=EXAMPLE_PAIRS, # pairs to draw
     return {f'{w}|{pos}': [out[w, pos].lum, out[w, pos].ja_canon] for w, pos in sorted(out)}
 
 # %% ../nbs/08_dictionary.ipynb #3cfd60fa
-DEPENDS = ('lexicon', 'phonology', 'japanese', 'grammar', 'realiser', 'pairs', 'lumparser', 'jalexer', 'translate', 'gloss',
-           'dictionary')  # the modules whose source the examples depend on
+DEPENDS = ('lexicon', 'phonology', 'japanese', 'grammar', 'usage', 'realiser', 'variants', 'pairs', 'scripts', 'meaning', 'sentences',
+           'lumparser', 'jalexer', 'translate', 'gloss', 'dictionary')  # the modules whose source the examples depend on
 
 def examples_key(n:int=EXAMPLE_PAIRS, # pairs drawn
                  seed:int=EXAMPLE_SEED, # their seed
                 )->str: # a hex digest
     "The digest of everything the examples depend on: the lexicon, the modules' source, `n` and `seed`."
     h, pkg = hashlib.sha256(f'{lumira.__version__} {n} {seed}'.encode()), Path(lumira.__file__).parent
-    for f in [LEXICON_PATH, *(pkg/f'{m}.py' for m in DEPENDS)]: h.update(f.read_bytes() if f.exists() else b'-')
+    for f in [LEXICON_PATH, pkg/'scripts_v2.tsv', *(pkg/f'{m}.py' for m in DEPENDS)]: h.update(f.read_bytes() if f.exists() else b'-')
     return h.hexdigest()[:20]
 
 def cache_dir()->Path:
