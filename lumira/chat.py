@@ -8,7 +8,7 @@ __all__ = ['ROLES', 'SPEAKERS', 'TASK_TAG', 'CHAT_FORMAT', 'CHAT_VERSION', 'CHAT
            'as_example', 'fit_prompt', 'chat_batches', 'hidden', 'chat_loss', 'train_chat', 'save_chat', 'load_chat',
            'japanese_of', 'Reply', 'check_message', 'is_japanese', 'Chat']
 
-# %% ../nbs/62_chat.ipynb #da658cc6
+# %% ../nbs/62_chat.ipynb #b1fa473d
 # Exports: ROLES, role_id, chat_vocab_size, show_ids, as_turns, scene_text, chat_sequence, translation_sequence, as_example, fit_prompt,
 # chat_batches, chat_loss, train_chat, save_chat, load_chat, CHAT_DIR, Reply, Chat (from_pretrained, reply, translate).
 # Left out: the commands `lumira_chat` and `lumira_chat_train`, the training mix and the scores (62a_chat_cli); the app's tab (51_app).
@@ -27,7 +27,7 @@ from .checkpoint import file_sha256, CONFIG_FILE, WEIGHTS_FILE, MissingCheckpoin
 from .lexicon import LEXICON_VERSION
 from .fast import SHIPPED_DIR
 
-# %% ../nbs/62_chat.ipynb #838010ed
+# %% ../nbs/62_chat.ipynb #1acda5de
 ROLES = ('scene', 'user', 'lumira', 'sep')   # the chat model's own tokens, numbered after the tokenizer's pieces
 SPEAKERS = {'user': 'user', 'lumira': 'lumira', 'assistant': 'lumira'}   # roles a history may use ('assistant': Gradio's name for the model)
 TASK_TAG = {'ja2lum': TO_LUM_ID, 'lum2ja': TO_JA_ID}   # a translation request opens with the translator's direction tag
@@ -55,7 +55,7 @@ def show_ids(tok:LumiraTokenizer, # the tokenizer
         if i is not None: out.append(names[i])
     return ' '.join(out)
 
-# %% ../nbs/62_chat.ipynb #f977a312
+# %% ../nbs/62_chat.ipynb #221756d4
 def as_turns(history, # a list of `Turn`s, (role, text) pairs or {'role', 'content'} dicts; None = no history
             )->list: # [(role, text)], role 'user' or 'lumira'
     "A conversation so far as (role, text) pairs; ValueError naming the first turn that is not one."
@@ -72,17 +72,16 @@ def as_turns(history, # a list of `Turn`s, (role, text) pairs or {'role', 'conte
         out.append((SPEAKERS[role], text.strip()))
     return out
 
-# %% ../nbs/62_chat.ipynb #ec5a86c6
+# %% ../nbs/62_chat.ipynb #52b9e559
 def scene_text(scene, # a `lumira.dialogue` Scene, a str of Lumira sentences, or None (no scene)
               )->str: # Lumira text
     "What the model is told before the conversation, as Lumira sentences."
     if scene is None: return ''
     if isinstance(scene, str): return scene.strip()
-    if callable(getattr(scene, 'lumira', None)): return scene.lumira()
     if callable(getattr(scene, 'describe', None)): return scene.describe()
     raise ValueError(f'scene must be a Scene or a str of Lumira sentences, got {type(scene).__name__}')
 
-# %% ../nbs/62_chat.ipynb #ce81ae73
+# %% ../nbs/62_chat.ipynb #046eff7e
 def _turn_ids(tok, role, text):
     "The ids of one turn: its role token, its text, and eos after a Lumira turn."
     return [role_id(tok, role)] + tok.encode(text) + [EOS_ID] * (role == 'lumira')
@@ -116,7 +115,7 @@ def as_example(seq:tuple, # (ids, learn) from `chat_sequence` or `translation_se
     ids, learn = seq
     return ids[:-1], [i if l else PAD_ID for i, l in zip(ids[1:], learn[1:])]
 
-# %% ../nbs/62_chat.ipynb #2a2f0456
+# %% ../nbs/62_chat.ipynb #d7560bf2
 def fit_prompt(tok:LumiraTokenizer, # the tokenizer
                scene:str, # the scene as Lumira text
                turns:list, # [(role, text)], the newest (the message) last
@@ -130,7 +129,7 @@ def fit_prompt(tok:LumiraTokenizer, # the tokenizer
     raise ValueError(f'the scene and the message take {head + (sizes[-1] if sizes else 0)} tokens, and with {reserve} for the reply '
                      f'that is more than the {max_len} this model reads: shorten them')
 
-# %% ../nbs/62_chat.ipynb #1f2c505a
+# %% ../nbs/62_chat.ipynb #54f7c5a3
 def chat_batches(examples:list, # (inputs, targets) pairs of id lists (`as_example`)
                  max_tokens:int, # most tokens (rows x longest row) in one batch
                  seed:int=0, # shuffles ties in length and the order of batches
@@ -148,7 +147,7 @@ def chat_batches(examples:list, # (inputs, targets) pairs of id lists (`as_examp
     rng.shuffle(groups)
     return [pad_batch([examples[i] for i in g], PAD_ID) for g in groups]
 
-# %% ../nbs/62_chat.ipynb #aaa4a6c9
+# %% ../nbs/62_chat.ipynb #6132afa2
 def hidden(model:LumiraLM, # a rotary LumiraLM
            ids:torch.Tensor, # (batch, len) ids, no cache
           )->torch.Tensor: # (batch, len, d_model): the normalised states the tied embedding turns into logits
@@ -169,7 +168,7 @@ def chat_loss(model:LumiraLM, # the model
     keep = targets != PAD_ID
     return F.cross_entropy(F.linear(hidden(model, ids)[keep], model.embed.weight).float(), targets[keep])
 
-# %% ../nbs/62_chat.ipynb #7d22c552
+# %% ../nbs/62_chat.ipynb #a80cc37d
 def train_chat(model:LumiraLM, # trained in place
                examples:list, # (inputs, targets) pairs (`as_example`)
                steps:int, # optimizer updates
@@ -198,7 +197,7 @@ def train_chat(model:LumiraLM, # trained in place
     model.eval()
     return hist
 
-# %% ../nbs/62_chat.ipynb #0577e97e
+# %% ../nbs/62_chat.ipynb #c6883592
 CHAT_FORMAT, CHAT_VERSION = 'lumira-chat', 1   # config.json's format marker and layout version
 CHAT_DIR = SHIPPED_DIR.parent/'chat'   # the chat model that ships with the package
 
@@ -221,7 +220,7 @@ def save_chat(model:LumiraLM, # the network
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
-# %% ../nbs/62_chat.ipynb #2947c496
+# %% ../nbs/62_chat.ipynb #2181de46
 def _bad(path, why): raise ValueError(f'{path}: {why}')
 
 def load_chat(path, # a folder written by `save_chat`
@@ -247,7 +246,7 @@ def load_chat(path, # a folder written by `save_chat`
     if not all(torch.isfinite(p).all() for p in model.parameters()): _bad(path, 'weights hold NaN or infinite values')
     return model.eval(), tok, cfg
 
-# %% ../nbs/62_chat.ipynb #d232b8fa
+# %% ../nbs/62_chat.ipynb #dc12c8aa
 def japanese_of(lum:str, # Lumira text, one or more sentences
                )->str|None: # its canonical Japanese, or None if the reference parser refuses a sentence
     "The canonical Japanese of Lumira text, or None outside the grammar."
@@ -267,7 +266,7 @@ class Reply(str):
     @property
     def parses(self)->bool: "Does the reference parser read it?"; return self.ja is not None
 
-# %% ../nbs/62_chat.ipynb #3168a539
+# %% ../nbs/62_chat.ipynb #d1457499
 _JAPANESE = re.compile(r'[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]')   # kana, kanji, full-width forms
 
 def check_message(message, # what the caller passed
@@ -280,8 +279,8 @@ def check_message(message, # what the caller passed
 
 def is_japanese(text:str)->bool: "Does `text` hold kana, kanji or full-width forms?"; return bool(_JAPANESE.search(text))
 
-# %% ../nbs/62_chat.ipynb #44fc9d57
-DEFAULT_SCENE = 'Mi ama tu. Mi senti bela.'   # what the model knows when the caller gives no scene
+# %% ../nbs/62_chat.ipynb #ffe06637
+DEFAULT_SCENE = 'Mi kantila sahane sonesyu. Mi senti rimra.'   # what the model knows when the caller gives no scene: 私は公園で歌いました。私は幸せです。
 MAX_REPLY = 40   # most tokens of a reply or a translation, eos included
 
 class Chat:
@@ -309,7 +308,7 @@ class Chat:
     def max_len(self)->int: return self.model.config.max_len
     def __repr__(self): return f'Chat({param_count(self.model.config) / 1e6:.2f} M parameters, context {self.max_len}, replies up to {self.max_reply} tokens)'
 
-# %% ../nbs/62_chat.ipynb #306796e7
+# %% ../nbs/62_chat.ipynb #dc97a0fd
 @patch
 def generate_ids(self:Chat, prompts:list, # prompts as id lists, each at most max_len - max_reply long
                  lumira:bool=True, # Lumira output: constrained to Lumira words
@@ -327,7 +326,7 @@ def generate_ids(self:Chat, prompts:list, # prompts as id lists, each at most ma
     out = self.model.generate(prompts, n, method=method, logits_processor=proc, **opts)
     return [r[:-1] if r and r[-1] == EOS_ID else r for r in out]
 
-# %% ../nbs/62_chat.ipynb #e965c714
+# %% ../nbs/62_chat.ipynb #a134eddb
 @patch
 def translate(self:Chat, text:str, # one or more sentences
               direction:str='ja2lum', # 'ja2lum' or 'lum2ja'
