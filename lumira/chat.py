@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['ROLES', 'SPEAKERS', 'TASK_TAG', 'CHAT_FORMAT', 'CHAT_VERSION', 'CHAT_DIR', 'DEFAULT_SCENE', 'MAX_REPLY', 'role_id',
            'chat_vocab_size', 'show_ids', 'as_turns', 'scene_text', 'chat_sequence', 'translation_sequence',
-           'as_example', 'fit_prompt', 'chat_batches', 'hidden', 'chat_loss', 'train_chat', 'save_chat', 'load_chat',
-           'japanese_of', 'Reply', 'check_message', 'is_japanese', 'Chat']
+           'as_example', 'fit_prompt', 'chat_batches', 'hidden', 'chat_loss', 'lr_factor', 'train_chat', 'save_chat',
+           'load_chat', 'japanese_of', 'Reply', 'check_message', 'is_japanese', 'Chat']
 
-# %% ../nbs/62_chat.ipynb #b1fa473d
+# %% ../nbs/62_chat.ipynb #3117d875
 # Exports: ROLES, role_id, chat_vocab_size, show_ids, as_turns, scene_text, chat_sequence, translation_sequence, as_example, fit_prompt,
-# chat_batches, chat_loss, train_chat, save_chat, load_chat, CHAT_DIR, Reply, Chat (from_pretrained, reply, translate).
+# chat_batches, hidden, chat_loss, lr_factor, train_chat, save_chat, load_chat, CHAT_DIR, Reply, Chat (from_pretrained, reply, translate).
 # Left out: the commands `lumira_chat` and `lumira_chat_train`, the training mix and the scores (62a_chat_cli); the app's tab (51_app).
-import copy, json, math, os, random, re, shutil
+import copy, json, math, os, random, re, shutil, time
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -27,7 +27,7 @@ from .checkpoint import file_sha256, CONFIG_FILE, WEIGHTS_FILE, MissingCheckpoin
 from .lexicon import LEXICON_VERSION
 from .fast import SHIPPED_DIR
 
-# %% ../nbs/62_chat.ipynb #1acda5de
+# %% ../nbs/62_chat.ipynb #885565fd
 ROLES = ('scene', 'user', 'lumira', 'sep')   # the chat model's own tokens, numbered after the tokenizer's pieces
 SPEAKERS = {'user': 'user', 'lumira': 'lumira', 'assistant': 'lumira'}   # roles a history may use ('assistant': Gradio's name for the model)
 TASK_TAG = {'ja2lum': TO_LUM_ID, 'lum2ja': TO_JA_ID}   # a translation request opens with the translator's direction tag
@@ -55,7 +55,7 @@ def show_ids(tok:LumiraTokenizer, # the tokenizer
         if i is not None: out.append(names[i])
     return ' '.join(out)
 
-# %% ../nbs/62_chat.ipynb #221756d4
+# %% ../nbs/62_chat.ipynb #f576a6e9
 def as_turns(history, # a list of `Turn`s, (role, text) pairs or {'role', 'content'} dicts; None = no history
             )->list: # [(role, text)], role 'user' or 'lumira'
     "A conversation so far as (role, text) pairs; ValueError naming the first turn that is not one."
@@ -72,7 +72,7 @@ def as_turns(history, # a list of `Turn`s, (role, text) pairs or {'role', 'conte
         out.append((SPEAKERS[role], text.strip()))
     return out
 
-# %% ../nbs/62_chat.ipynb #52b9e559
+# %% ../nbs/62_chat.ipynb #d33d4a19
 def scene_text(scene, # a `lumira.dialogue` Scene, a str of Lumira sentences, or None (no scene)
               )->str: # Lumira text
     "What the model is told before the conversation, as Lumira sentences."
@@ -81,7 +81,7 @@ def scene_text(scene, # a `lumira.dialogue` Scene, a str of Lumira sentences, or
     if callable(getattr(scene, 'describe', None)): return scene.describe()
     raise ValueError(f'scene must be a Scene or a str of Lumira sentences, got {type(scene).__name__}')
 
-# %% ../nbs/62_chat.ipynb #046eff7e
+# %% ../nbs/62_chat.ipynb #8fcee932
 def _turn_ids(tok, role, text):
     "The ids of one turn: its role token, its text, and eos after a Lumira turn."
     return [role_id(tok, role)] + tok.encode(text) + [EOS_ID] * (role == 'lumira')
@@ -115,7 +115,7 @@ def as_example(seq:tuple, # (ids, learn) from `chat_sequence` or `translation_se
     ids, learn = seq
     return ids[:-1], [i if l else PAD_ID for i, l in zip(ids[1:], learn[1:])]
 
-# %% ../nbs/62_chat.ipynb #d7560bf2
+# %% ../nbs/62_chat.ipynb #0b591346
 def fit_prompt(tok:LumiraTokenizer, # the tokenizer
                scene:str, # the scene as Lumira text
                turns:list, # [(role, text)], the newest (the message) last
@@ -129,7 +129,7 @@ def fit_prompt(tok:LumiraTokenizer, # the tokenizer
     raise ValueError(f'the scene and the message take {head + (sizes[-1] if sizes else 0)} tokens, and with {reserve} for the reply '
                      f'that is more than the {max_len} this model reads: shorten them')
 
-# %% ../nbs/62_chat.ipynb #54f7c5a3
+# %% ../nbs/62_chat.ipynb #a881c4b2
 def chat_batches(examples:list, # (inputs, targets) pairs of id lists (`as_example`)
                  max_tokens:int, # most tokens (rows x longest row) in one batch
                  seed:int=0, # shuffles ties in length and the order of batches
@@ -147,7 +147,7 @@ def chat_batches(examples:list, # (inputs, targets) pairs of id lists (`as_examp
     rng.shuffle(groups)
     return [pad_batch([examples[i] for i in g], PAD_ID) for g in groups]
 
-# %% ../nbs/62_chat.ipynb #6132afa2
+# %% ../nbs/62_chat.ipynb #92534102
 def hidden(model:LumiraLM, # a rotary LumiraLM
            ids:torch.Tensor, # (batch, len) ids, no cache
           )->torch.Tensor: # (batch, len, d_model): the normalised states the tied embedding turns into logits
@@ -168,36 +168,47 @@ def chat_loss(model:LumiraLM, # the model
     keep = targets != PAD_ID
     return F.cross_entropy(F.linear(hidden(model, ids)[keep], model.embed.weight).float(), targets[keep])
 
-# %% ../nbs/62_chat.ipynb #a80cc37d
+# %% ../nbs/62_chat.ipynb #f432fd30
+def lr_factor(step:int, # updates done
+              progress:float, # how far along the run is, 0..1
+              warmup:int, # updates of linear warm-up
+             )->float: # multiplier of the peak learning rate
+    "Linear warm-up over `warmup` updates, then cosine decay to 0 along `progress`."
+    return min((step + 1) / warmup, 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
+
 def train_chat(model:LumiraLM, # trained in place
                examples:list, # (inputs, targets) pairs (`as_example`)
-               steps:int, # optimizer updates
+               steps:int, # optimizer updates (at most)
                lr:float=2e-3, # peak learning rate
                warmup:int=200, # updates of linear warm-up
                max_tokens:int=4096, # tokens per batch
                weight_decay:float=0.01, # AdamW decay on matrices
                clip:float=1.0, # gradient-norm clipping
                seed:int=0, # batches' order, dropout
+               minutes:float|None=None, # time budget: stop (decayed) when it is spent; None = `steps` updates whatever they take
                log=None, # callable(str) for progress lines, e.g. print; None = quiet
                log_every:int=100, # updates between progress lines
-              )->list: # one dict per update: step, loss, lr
-    "Train `model` on `examples` for `steps` updates; the model is left in eval mode."
+              )->list: # one dict per update: step, loss, lr, seconds
+    "Train `model` on `examples` for `steps` updates or `minutes`, whichever ends first; the model is left in eval mode."
     if not isinstance(steps, int) or steps < 1 or not isinstance(warmup, int) or warmup < 1: raise ValueError(f'steps and warmup must be positive ints, got {steps!r}, {warmup!r}')
     torch.manual_seed(seed)
-    opt = lm_optimizer(model, lr, weight_decay)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warmup, 0.5 * (1 + math.cos(math.pi * min(1.0, max(0, s - warmup) / max(1, steps - warmup))))))
+    opt, t0, budget = lm_optimizer(model, lr, weight_decay), time.perf_counter(), None if minutes is None else 60 * minutes
     model.train(); hist, batches, epoch = [], [], 0
     for step in range(steps):
+        spent = time.perf_counter() - t0
+        progress = max(step / steps, 0 if budget is None else spent / budget)
+        if progress >= 1: break
+        for g in opt.param_groups: g['lr'] = lr * lr_factor(step, progress, warmup)
         if not batches: batches, epoch = chat_batches(examples, max_tokens, seed + epoch), epoch + 1
         loss = chat_loss(model, *batches.pop())
         opt.zero_grad(set_to_none=True); loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), clip); opt.step(); sched.step()
-        hist.append(dict(step=step + 1, loss=loss.item(), lr=sched.get_last_lr()[0]))
-        if log and (step + 1) % log_every == 0: log(f'step {step + 1}/{steps} epoch {epoch} loss {sum(h["loss"] for h in hist[-log_every:]) / log_every:.4f}')
+        torch.nn.utils.clip_grad_norm_(model.parameters(), clip); opt.step()
+        hist.append(dict(step=step + 1, loss=loss.item(), lr=opt.param_groups[0]['lr'], seconds=round(spent, 1)))
+        if log and (step + 1) % log_every == 0: log(f'step {step + 1}/{steps} epoch {epoch} loss {sum(h["loss"] for h in hist[-log_every:]) / log_every:.4f} lr {hist[-1]["lr"]:.2e}')
     model.eval()
     return hist
 
-# %% ../nbs/62_chat.ipynb #c6883592
+# %% ../nbs/62_chat.ipynb #e66b57af
 CHAT_FORMAT, CHAT_VERSION = 'lumira-chat', 1   # config.json's format marker and layout version
 CHAT_DIR = SHIPPED_DIR.parent/'chat'   # the chat model that ships with the package
 
@@ -220,7 +231,7 @@ def save_chat(model:LumiraLM, # the network
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
-# %% ../nbs/62_chat.ipynb #2181de46
+# %% ../nbs/62_chat.ipynb #303e9c0e
 def _bad(path, why): raise ValueError(f'{path}: {why}')
 
 def load_chat(path, # a folder written by `save_chat`
@@ -246,7 +257,7 @@ def load_chat(path, # a folder written by `save_chat`
     if not all(torch.isfinite(p).all() for p in model.parameters()): _bad(path, 'weights hold NaN or infinite values')
     return model.eval(), tok, cfg
 
-# %% ../nbs/62_chat.ipynb #dc12c8aa
+# %% ../nbs/62_chat.ipynb #fba4af31
 def japanese_of(lum:str, # Lumira text, one or more sentences
                )->str|None: # its canonical Japanese, or None if the reference parser refuses a sentence
     "The canonical Japanese of Lumira text, or None outside the grammar."
@@ -266,7 +277,7 @@ class Reply(str):
     @property
     def parses(self)->bool: "Does the reference parser read it?"; return self.ja is not None
 
-# %% ../nbs/62_chat.ipynb #d1457499
+# %% ../nbs/62_chat.ipynb #4317bf9d
 _JAPANESE = re.compile(r'[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]')   # kana, kanji, full-width forms
 
 def check_message(message, # what the caller passed
@@ -279,7 +290,7 @@ def check_message(message, # what the caller passed
 
 def is_japanese(text:str)->bool: "Does `text` hold kana, kanji or full-width forms?"; return bool(_JAPANESE.search(text))
 
-# %% ../nbs/62_chat.ipynb #ffe06637
+# %% ../nbs/62_chat.ipynb #3ab1e5b8
 DEFAULT_SCENE = 'Mi kantila sahane sonesyu. Mi senti rimra.'   # what the model knows when the caller gives no scene: 私は公園で歌いました。私は幸せです。
 MAX_REPLY = 40   # most tokens of a reply or a translation, eos included
 
@@ -308,7 +319,7 @@ class Chat:
     def max_len(self)->int: return self.model.config.max_len
     def __repr__(self): return f'Chat({param_count(self.model.config) / 1e6:.2f} M parameters, context {self.max_len}, replies up to {self.max_reply} tokens)'
 
-# %% ../nbs/62_chat.ipynb #dc97a0fd
+# %% ../nbs/62_chat.ipynb #eef27216
 @patch
 def generate_ids(self:Chat, prompts:list, # prompts as id lists, each at most max_len - max_reply long
                  lumira:bool=True, # Lumira output: constrained to Lumira words
@@ -326,7 +337,7 @@ def generate_ids(self:Chat, prompts:list, # prompts as id lists, each at most ma
     out = self.model.generate(prompts, n, method=method, logits_processor=proc, **opts)
     return [r[:-1] if r and r[-1] == EOS_ID else r for r in out]
 
-# %% ../nbs/62_chat.ipynb #a134eddb
+# %% ../nbs/62_chat.ipynb #25555c3b
 @patch
 def translate(self:Chat, text:str, # one or more sentences
               direction:str='ja2lum', # 'ja2lum' or 'lum2ja'
