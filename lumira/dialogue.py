@@ -106,6 +106,8 @@ def farewell(T:Talker):
 def thanks(T:Talker):
     "Luna! -> Luna! after an answer; a kind word (Tu bela. / Mi ama tu.) -> Luna! (and Mi ama tu.)."
     W, k, luna = T.W, T.r.random(), T.W.phrase[THANKS]
+    if 'thanks' in T.asked: return None  # once a dialogue
+    T.asked.add('thanks')
     love = Clause('verb', W.ama, NP(W.mi), NP(W.tu))
     if k < 0.3 and T.answered: return Sentence(phrase=luna), Sentence(phrase=luna)  # ありがとう — こちらこそ
     if k < 0.65: return _s(Clause('copula_adj', W.bela, NP(W.tu), tense=None)), Sentence(phrase=luna)
@@ -124,25 +126,25 @@ def yes(T:Talker, facts:list=None):
     q = T.cl(f, USER, q='yn', slots=sl); T.said(_s(q))
     return _s(q), _s(T.cl(f, LUMIRA, il=T.r.random() < 0.7, slots=sl))
 
-# %% ../nbs/61_dialogue.ipynb #014e48b3
-def untrue(T:Talker, f:Fact)->Fact:
-    "A fact like `f` with one thing changed that the scene does not hold, or None."
+# %% ../nbs/61_dialogue.ipynb #8beb47f9
+def untrue(T:Talker, f:Fact, who:bool=True)->Fact:
+    "A fact like `f` with one thing changed that the scene does not hold, or None; `who`: may the doer change?"
     W, r = T.W, T.r
     if f.kind == 'feeling':
         fs = [x for x in W.feelings_of(f.who) if x != f.pred]
         return replace(f, pred=r.choice(fs)) if fs else None
     kinds = W.templates[T.s.where][1].get(f.pred, ())
     opts = [('obj', o) for o in W.objects(f.pred, kinds) if o != f.obj and not any(g.pred == f.pred and g.obj == o for g in T.verbs)] if f.obj else []
-    opts += [('who', e) for e in (LUMIRA, T.person) if e != f.who and W.can(f.pred, e) and not any(g.pred == f.pred and g.who == e for g in T.verbs)]
+    opts += [('who', e) for e in (LUMIRA, T.person) if who and e != f.who and W.can(f.pred, e) and not any(g.pred == f.pred and g.who == e for g in T.verbs)]
     if f.time: opts += [('time', t) for t in W.times_of(f.pred, f.tense) if t != f.time]
     if not opts: return None
     k, v = r.choice(opts)
     return replace(f, **{k: v})
 
-def no(T:Talker, facts:list=None):
-    "A yes/no question whose answer is no: the -mi form, often turned toward what is true with ma."
+def no(T:Talker, facts:list=None, who:bool=True):
+    "A yes/no question whose answer is no: the -mi form, often turned toward what is true with ma; `who`: may it be another doer?"
     f = T.pick(facts or T.s.facts)
-    g = f and untrue(T, f)
+    g = f and untrue(T, f, who)
     if g is None: return None
     sl = T.slots() + (('time',) if g.time != f.time else ())
     q = T.cl(g, USER, q='yn', slots=sl); T.said(_s(q))
@@ -167,11 +169,12 @@ def wh_clause(T:Talker, f:Fact, slot:str)->Clause:
          dict(place=NP(wh['where'])) if slot == 'where' else dict(time=wh['when'])
     return T.cl(f, USER, q='wh', slots=('obj',), **kw)
 
-def wh(T:Talker, facts:list=None):
-    "A wh-question answered from the scene: the statement with the asked slot filled."
-    f = T.pick([f for f in (facts or T.verbs) if wh_slots(T, f)])
+def wh(T:Talker, facts:list=None, who:bool=True):
+    "A wh-question answered from the scene: the statement with the asked slot filled; `who`: may it ask who?"
+    slots = lambda f: [k for k in wh_slots(T, f) if who or k != 'who']
+    f = T.pick([f for f in (facts or T.verbs) if slots(f)])
     if f is None: return None
-    slot = T.r.choice(wh_slots(T, f))
+    slot = T.r.choice(slots(f))
     q = wh_clause(T, f, slot); T.said(_s(q))
     return _s(q), _s(T.cl(f, LUMIRA, il=T.r.random() < 0.7, slots=('obj',) + {'where': ('place',), 'when': ('time',)}.get(slot, ())))
 
@@ -200,7 +203,8 @@ def follow_up(T:Talker):
     "A question about the person named before, who is now il: yes, no or wh."
     if T.il is None: return None
     facts = [f for f in T.s.facts if f.who == T.person]
-    return T.r.choice((yes, no, wh))(T, facts) or yes(T, facts)
+    k = T.r.choice((yes, no, wh))
+    return (k(T, facts) if k is yes else k(T, facts, who=False)) or yes(T, facts)
 
 EXCHANGES = dict(greeting=greeting, farewell=farewell, thanks=thanks, yes=yes, no=no, wh=wh, unknown=unknown,
                  feeling=feeling, follow_up=follow_up)  # kind -> its exchange
@@ -252,7 +256,7 @@ def coverage(ds:list, # `Dialogue`s
     c = Counter(k for d in ds for k in set(d.kinds))
     return {k: c[k] / max(len(ds), 1) for k in KINDS}
 
-# %% ../nbs/61_dialogue.ipynb #17b90ce5
+# %% ../nbs/61_dialogue.ipynb #c5ffd38f
 class Judgement(NamedTuple):
     "How a reply fares, and why."
     parses: bool    # the reference parser accepts it
@@ -296,7 +300,7 @@ class Reader:
                     if np.head in self.s.people and self.W.meta[np.head, 'noun'].kind == 'person': self.il = np.head
                     np = np.other
 
-# %% ../nbs/61_dialogue.ipynb #4298a807
+# %% ../nbs/61_dialogue.ipynb #c3015f92
 @patch
 def match(self:Reader,
           f:Fact, # a fact of the scene
@@ -338,7 +342,7 @@ def known(self:Reader,
     has = {'who': 'who', 'obj': 'obj', 'where': 'place', 'when': 'time'}[k]
     return any((who is None or f.who in who) and self.match(f, f.who, rest, USER) and getattr(f, has) is not None for f in self.facts)
 
-# %% ../nbs/61_dialogue.ipynb #3a18a59d
+# %% ../nbs/61_dialogue.ipynb #5742c7a0
 @patch
 def unknowing(self:Reader,
               c:Clause, # a clause
@@ -365,7 +369,7 @@ def holds(self:Reader,
     if c.neg: return f'{lumira_text(Sentence((replace(c, neg=False, tense="present"),)), W.V)!r} is so in the scene' if found else ''
     return '' if len(found) == len(who) else f'{lumira_text(Sentence((c,)), W.V)!r} is not so in the scene'
 
-# %% ../nbs/61_dialogue.ipynb #34954b2b
+# %% ../nbs/61_dialogue.ipynb #02597991
 @patch
 def answers(self:Reader,
             q:Clause, # the user's question
@@ -405,7 +409,7 @@ def topic(self:Reader,
     kind = (c.kind == 'copula_adj' and who == {LUMIRA}) or (c.pred == W.ama and c.obj is not None and self.ents(c.obj, USER) == {LUMIRA})
     return 'a kind word is answered with Luna!' if kind and m.phrase != W.phrase[THANKS] else ''
 
-# %% ../nbs/61_dialogue.ipynb #cc744524
+# %% ../nbs/61_dialogue.ipynb #78278f8d
 def judge(scene:Scene, # what the dialogue is about
           history:list, # the `Turn`s before the reply, ending with the user's
           reply:str, # a Lumira reply

@@ -27,7 +27,7 @@ TEMPLATES = {  # everyday scenes: place lemmas, and verb lemma -> the noun kinds
     'home': (('家', '部屋'), {'食べる': ('dish', 'sweets', 'fruit'), '飲む': ('drink',), '読む': ('book', 'writing'), '眠る': (),
                            '歌う': ('song',), '作る': ('dish', 'sweets'), '聞く': ('song',), '描く': ('flower', 'fruit', 'small_animal'),
                            '書く': ('writing',), '探す': ('accessory', 'object', 'toy')}),
-    'kitchen': (('台所',), {'作る': ('dish', 'sweets', 'drink'), '食べる': ('dish', 'sweets', 'fruit'), '飲む': ('drink',),
+    'kitchen': (('台所',), {'作る': ('dish', 'sweets', 'drink', '-卵', '-チーズ'), '食べる': ('dish', 'sweets', 'fruit'), '飲む': ('drink',),
                           '洗う': ('vegetable', 'tableware'), '焼く': ('dish', 'sweets')}),
     'school': (('学校', '教室'), {'学ぶ': ('language', 'song', 'word'), '読む': ('book', 'writing'), '書く': ('writing', 'word'),
                              '歌う': ('song',), '描く': ('flower', 'tree', 'small_animal'), '聞く': ('song', 'sound'),
@@ -86,13 +86,15 @@ def entry(self:World,
 @patch
 def objects(self:World,
             verb:str, # a Lumira verb
-            kinds:tuple, # the noun kinds a template allows as its object
+            kinds:tuple, # the noun kinds a template allows as its object; '-' + a lemma leaves that noun out
            )->tuple: # active nouns of those kinds that the verb's v2 `obj` selects; () for a verb without a を/に object
     "The objects a verb can take in a template."
     if (verb, kinds) not in self._objs:
         e = self.meta[verb, 'verb']
         ok = e.case != '-' and self.V.vcase[verb] != '-'
-        self._objs[verb, kinds] = tuple(n for n in self.nouns if ok and self.meta[n, 'noun'].kind in kinds and selects(e.obj, self.meta[n, 'noun']))
+        no = {k[1:] for k in kinds if k.startswith('-')}  # lemmas the template leaves out (×卵を作る)
+        self._objs[verb, kinds] = tuple(n for n in self.nouns if ok and (m := self.meta[n, 'noun']).kind in kinds and m.ja[0] not in no
+                                        and selects(e.obj, m))
     return self._objs[verb, kinds]
 
 @patch
