@@ -382,7 +382,7 @@ def answers(self:Reader,
         if (q.q == 'wh' or q.kind not in ('verb', 'feeling')) and self.unknowing(x, LUMIRA): return ''
         if x.q or x.kind != q.kind or (x.pred != q.pred and x.kind != 'feeling'): continue
         if k != 'who' and self.ents(x.subj, LUMIRA) != who: continue
-        if k is None: return ''
+        if k is None or (x.neg and k != 'who'): return ''  # a -mi answer to a wh-question: nothing of the kind (truth decides)
         val = {'who': x.subj.head, 'obj': x.obj and x.obj.head, 'when': x.time, 'why': None,
                'where': (x.place and x.place.head) or (x.obj and x.obj.head)}[k]
         if val and val not in whs: return ''
