@@ -361,8 +361,9 @@ def holds(self:Reader,
     W, who = self.W, self.ents(c.subj, LUMIRA)
     if c.q: return ''
     if '?' in who or (c.obj is not None and '?' in self.ents(c.obj, LUMIRA)): return 'il refers to no one named before'
-    if self.unknowing(c, LUMIRA):
-        return '' if q is not None and q.q == 'wh' and not self.known(q) else 'the scene knows the answer (not lerna-mi)'
+    if self.unknowing(c, LUMIRA):  # honest where the scene cannot answer: a wh it does not know, or a kind of claim it has none of
+        return '' if q is not None and ((q.q == 'wh' and not self.known(q)) or q.kind not in ('verb', 'feeling')) \
+            else 'the scene knows the answer (not lerna-mi)'
     if wish and c.kind == 'verb' and c.pred == W.flori and not c.neg and USER in who and who <= {USER, LUMIRA}: return ''
     if c.kind not in ('verb', 'feeling'): return f'the scene says nothing of {c.pred!r}'
     found = [e for e in who if any(self.match(f, e, c, LUMIRA, not c.neg) for f in self.facts)]
@@ -378,10 +379,10 @@ def answers(self:Reader,
     "Does reply `m` answer question `q`: a clause about the same doer and predicate (any feeling, for a feeling), the asked slot filled?"
     k, whs, who = self.slot(q), set(self.W.V.wh.values()), self.ents(q.subj, USER)
     for x in m.clauses:
-        if q.q == 'wh' and self.unknowing(x, LUMIRA): return ''
+        if (q.q == 'wh' or q.kind not in ('verb', 'feeling')) and self.unknowing(x, LUMIRA): return ''
         if x.q or x.kind != q.kind or (x.pred != q.pred and x.kind != 'feeling'): continue
         if k != 'who' and self.ents(x.subj, LUMIRA) != who: continue
-        if k is None: return ''
+        if k is None or (x.neg and k != 'who'): return ''  # a -mi answer to a wh-question: nothing of the kind (truth decides)
         val = {'who': x.subj.head, 'obj': x.obj and x.obj.head, 'when': x.time, 'why': None,
                'where': (x.place and x.place.head) or (x.obj and x.obj.head)}[k]
         if val and val not in whs: return ''
@@ -420,14 +421,14 @@ def judge(scene:Scene, # what the dialogue is about
         raise ValueError('history must be a non-empty list of Turns')
     if history[-1].role != 'user': raise ValueError(f"history must end with the user's turn, not {history[-1].role!r}")
     if not isinstance(reply, str): raise ValueError(f'reply must be a str, got {type(reply).__name__}')
-    R, ms = Reader(scene), []
-    for t in history:
-        m = _parse(t.lum, scene.version)
-        if isinstance(m, ValueError): raise ValueError(f'history turn {t.lum!r} is not Lumira: {m}')
-        R.hear(m); ms.append(m)
+    R = Reader(scene)
+    for t in history[:-1]:  # earlier turns only name people; one that does not parse names no one
+        if not isinstance(m := _parse(t.lum, scene.version), ValueError): R.hear(m)
+    u = _parse(history[-1].lum, scene.version)
+    if isinstance(u, ValueError): raise ValueError(f"the user's turn {history[-1].lum!r} is not Lumira: {u}")
+    R.hear(u)
     m = _parse(reply, scene.version)
     if isinstance(m, ValueError): return Judgement(False, False, False, f'does not parse: {m}')
-    u = ms[-1]
     q, wish = next((c for c in u.clauses if c.q), None), any(c.kind == 'feeling' and c.pred in R.W.sad for c in u.clauses)
     false = [w for c in m.clauses if (w := R.holds(c, q, wish))]
     R.hear(m)
