@@ -57,7 +57,7 @@ def main():
         data = Path(a.data) if a.data else Path(tmp)
         if not a.data: print('\nbuilding the corpus (lumira_data --n 100000 --seed 0) ...'); build_corpus(tmp, n=100_000, seed=0)
         test = read_split(data/'test.jsonl')[:a.pairs]
-    tr = Translator.from_pretrained()
+    tr = Translator.from_pretrained(max_chars=None, max_sentences=None)
     print(f'\ntranslation, first {len(test)} sentences of the corpus test split, greedy, exact match:')
     print(f'  {"model":40s} {"ja2lum":>7s} {"lum2ja":>7s} {"sent/s":>7s}')
     for name, run in [(f'chat (decoder-only, {param_count(chat.model.config) / 1e6:.1f} M)', lambda d: score_translation(chat, test, d)[0]),
