@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['CHAT_CONFIG', 'chat_mix', 'score_chat', 'chat_summary', 'score_translation', 'lumira_chat_train', 'lumira_chat']
 
-# %% ../nbs/62a_chat_cli.ipynb #681c5455
+# %% ../nbs/62a_chat_cli.ipynb #c9baa553
 # Exports: CHAT_CONFIG, chat_mix, score_chat, chat_summary, score_translation, lumira_chat_train, lumira_chat.
 # Left out: the app's Chat tab (51_app); the translator's BLEU/chrF tables (bench/bench_chat.py prints exact match only).
 import argparse, json, os, sys, time
@@ -20,7 +20,7 @@ from .dialogue import generate_dialogues, judge
 from .chat import (Chat, CHAT_DIR, as_turns, scene_text, chat_sequence, translation_sequence, as_example, fit_prompt,
                          chat_vocab_size, train_chat, save_chat, SHIPPED_DIR, MAX_REPLY)
 
-# %% ../nbs/62a_chat_cli.ipynb #a5b4e67f
+# %% ../nbs/62a_chat_cli.ipynb #8bf532d1
 CHAT_CONFIG = LMConfig(vocab_size=4008, d_model=160, n_heads=4, n_layers=4, d_ff=640, max_len=256, dropout=0.0)   # the shipped model's shape: 1.9 M parameters
 
 def chat_mix(tok:LumiraTokenizer, # the tokenizer
@@ -34,7 +34,7 @@ def chat_mix(tok:LumiraTokenizer, # the tokenizer
     exs = [as_example(s) for s in seqs if len(s[0]) <= max_len]
     return exs, len(seqs) - len(exs)
 
-# %% ../nbs/62a_chat_cli.ipynb #37458cc8
+# %% ../nbs/62a_chat_cli.ipynb #7a930094
 def score_chat(chat:Chat, # the model
                dialogues:list, # held-out `Dialogue`s
                batch_size:int=32, # replies decoded together
@@ -64,7 +64,7 @@ def chat_summary(rows:list, # from `score_chat`
     return dict(n=n, parses=share(rows, lambda r: r['parses']), true=share(rows, lambda r: r['true']), on_topic=share(rows, lambda r: r['on_topic']),
                 right=share(rows, right), gold=share(rows, lambda r: r['reply'] == r['gold']), n_follow_up=len(fu), follow_up_right=share(fu, right))
 
-# %% ../nbs/62a_chat_cli.ipynb #fa458dae
+# %% ../nbs/62a_chat_cli.ipynb #93e79c3d
 def score_translation(chat:Chat, # the model
                       pairs:list, # records with .ja, .lum, .ja_canon
                       direction:str, # 'ja2lum' (target: .lum) or 'lum2ja' (target: .ja_canon)
@@ -77,7 +77,7 @@ def score_translation(chat:Chat, # the model
     for b in range(0, len(prompts), batch_size): outs += [chat.tokenizer.decode(o) for o in chat.generate_ids(prompts[b:b + batch_size], direction == 'ja2lum')]
     return sum(o == r for o, r in zip(outs, ref)) / max(len(outs), 1), outs
 
-# %% ../nbs/62a_chat_cli.ipynb #b76978a4
+# %% ../nbs/62a_chat_cli.ipynb #bf36fd16
 class _Parser(argparse.ArgumentParser):
     "argparse that reports a bad command line in one line pointing at --help."
     def error(self, message): self.exit(2, f'{self.prog}: {message} (see {self.prog} --help)\n')
@@ -94,7 +94,7 @@ def _train_parser():
     p.add_argument('--machine', default='shared 2-core x86-64, 1 thread', help='where it ran, kept in config.json')
     return p
 
-# %% ../nbs/62a_chat_cli.ipynb #5eb7f85f
+# %% ../nbs/62a_chat_cli.ipynb #c96cd9c2
 def _figures(chat, a, say)->dict:
     "The shipped model's scores: chat on held-out test scenes, translation on the corpus test split."
     t0 = time.perf_counter(); rows = score_chat(chat, generate_dialogues(a.eval_dialogues, seed=a.seed, split='test'))
@@ -133,7 +133,7 @@ def lumira_chat_train(argv:list|None=None, # command-line arguments; None = sys.
     except KeyboardInterrupt: return 130
     except (OSError, ValueError, RuntimeError) as e: print(f'lumira_chat_train: {e}', file=stderr); return 1
 
-# %% ../nbs/62a_chat_cli.ipynb #9e75aeab
+# %% ../nbs/62a_chat_cli.ipynb #b57469e5
 def _chat_parser():
     p = _Parser(prog='lumira_chat', description='Talk with Lumira, in Lumira or Japanese: it answers in Lumira, with the canonical Japanese.')
     p.add_argument('message', nargs='*', help='a message: one reply, then exit; none = a conversation, one message a line')
@@ -156,7 +156,7 @@ def _reply(chat, text, history, a, out, err)->bool:
     history += [('user', r.message), ('lumira', str(r))]
     return True
 
-# %% ../nbs/62a_chat_cli.ipynb #3be43162
+# %% ../nbs/62a_chat_cli.ipynb #69cf4596
 def _converse(chat, a, stdin, out, err)->int:
     "A conversation on standard input, one message a line."
     tty, history, failed = stdin.isatty(), [], False
