@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['APP_HINT', 'STATUS_LABELS', 'TIME_LIMIT', 'BATCH_SIZE', 'TITLE_CHARS', 'LEARN_SENTENCES', 'LEARN_CHARS',
-           'DICT_QUERY_CHARS', 'DICT_RESULTS', 'DICT_COLUMNS', 'EXAMPLES', 'CONCURRENCY', 'QUEUE_SIZE', 'MAX_BODY',
-           'need_gradio', 'decoding_options', 'trust_summary', 'attention_title', 'rules_summary', 'app_translate',
-           'note', 'say', 'learn_part', 'gloss_part', 'app_learn', 'dict_rows', 'app_dictionary', 'app_word',
-           'make_app', 'BodyTooLarge', 'BodyLimit', 'free_port', 'serve', 'lumira_app']
+           'DICT_QUERY_CHARS', 'DICT_RESULTS', 'DICT_COLUMNS', 'CHAT_MESSAGE_CHARS', 'EXAMPLES', 'CONCURRENCY',
+           'QUEUE_SIZE', 'MAX_BODY', 'need_gradio', 'decoding_options', 'trust_summary', 'attention_title',
+           'rules_summary', 'app_translate', 'note', 'say', 'learn_part', 'gloss_part', 'app_learn', 'dict_rows',
+           'app_dictionary', 'app_word', 'shipped_chat', 'app_chat', 'make_app', 'BodyTooLarge', 'BodyLimit',
+           'free_port', 'serve', 'lumira_app']
 
 # %% ../nbs/51_app.ipynb #5559b1cc
 import argparse, socket, sys
@@ -201,6 +202,38 @@ def _dictionary_tab():
     def selected(evt: gr.SelectData): return app_word(evt.row_value)
     table.select(selected, outputs=[audio, status], api_name='word')
 
+# %% ../nbs/51_app.ipynb #e53961ff
+CHAT_MESSAGE_CHARS = 300  # the longest message the Chat tab takes: far more than the chat model's context
+
+def shipped_chat():
+    "The shipped chat model (`lumira.chat.CHAT_DIR`) as a `Chat`, or None when the package has none."
+    from lumira.chat import Chat, CHAT_DIR
+    return Chat.from_pretrained() if (CHAT_DIR/'config.json').exists() else None
+
+def app_chat(chat, # a `lumira.chat.Chat`
+             message:str, # what the person typed
+             shown:list, # the chat component's messages so far ({'role', 'content'} dicts)
+             turns:list, # the conversation so far in Lumira: (role, text) pairs
+            )->tuple: # (messages to show, Lumira conversation, '' for the text box)
+    "One exchange of the Chat tab: Lumira's reply, shown with its Japanese."
+    need_gradio()
+    if isinstance(message, str) and len(message) > CHAT_MESSAGE_CHARS: raise gr.Error(f'a message may hold at most {CHAT_MESSAGE_CHARS} characters')
+    try: r = chat.reply(message, turns)
+    except ValueError as e: raise gr.Error(str(e))
+    said = f"{r}\n\n{r.ja or '(the rules do not read this reply)'}" + ''.join(f'\n\n*{n}*' for n in r.notes)
+    shown = list(shown or []) + [dict(role='user', content=message), dict(role='assistant', content=said)]
+    return shown, list(turns or []) + [('user', r.message), ('lumira', str(r))], ''
+
+def _chat_tab(chat):
+    "The Chat tab: the conversation, a text box and a button; or, without a model, how to get one."
+    if chat is None: gr.Markdown('No chat model here: train one with `lumira_chat_train` (see the chat notebooks).'); return
+    bot = gr.Chatbot(label='Lumira', height=420, elem_id='lumira-chatbot')
+    turns = gr.State([])
+    with gr.Row():
+        msg = gr.Textbox(label='Message (Lumira or 日本語)', placeholder='Sola! / こんにちは', max_length=CHAT_MESSAGE_CHARS, scale=4, elem_id='lumira-chat-text')
+        send = gr.Button('Send', variant='primary', scale=1, elem_id='lumira-chat-send')
+    gr.on([send.click, msg.submit], partial(app_chat, chat), inputs=[msg, bot, turns], outputs=[bot, turns, msg], api_name='chat')
+
 # %% ../nbs/51_app.ipynb #e52cc1a2
 EXAMPLES = [['こんにちは', 'ja2lum'], ['私はあなたを愛しています', 'ja2lum'], ['私は歌い、あなたは眠る', 'ja2lum'], ['月は美しい', 'ja2lum'],
             ['私たちは一緒に成長している。', 'ja2lum'], ['悲しいけど、私は成長する。', 'ja2lum'],
@@ -209,8 +242,9 @@ CONCURRENCY, QUEUE_SIZE = 2, 16  # requests the app works on at once; requests i
 
 def _page(tr:Translator, # the translator it serves
           time_limit:float|None, # seconds per request
+          chat=None, # the `lumira.chat.Chat` of the Chat tab; None: the tab says there is none
          )->'gr.Blocks':
-    "The layout of the Lumira page: the Translate tab (`app_translate` with `tr`, then `app_learn`) and the Dictionary tab."
+    "The layout of the Lumira page: the Translate tab (`app_translate` with `tr`, then `app_learn`), the Dictionary tab and the Chat tab."
     with gr.Blocks(title='Lumira translator', analytics_enabled=False, delete_cache=(3600, 3600)) as app:   # the audio files Gradio keeps: an hour
         gr.Markdown('# Lumira ↔ 日本語\nLumira is a constructed language in which every word has a good meaning.')
         with gr.Tab('Translate', elem_id='lumira-tab-translate'):
@@ -239,6 +273,7 @@ def _page(tr:Translator, # the translator it serves
                                inputs=[text, direction, method, num_beams, top_k, top_p, temperature, seed], outputs=[output, read, rules, plot])
             translated.success(partial(app_learn, max_chars=tr.max_chars), inputs=[text, direction, output], outputs=[audio, glossed], api_name='learn')
         with gr.Tab('Dictionary', elem_id='lumira-tab-dictionary'): _dictionary_tab()
+        with gr.Tab('Chat', elem_id='lumira-tab-chat'): _chat_tab(chat)
     return app
 
 def make_app(translator:Translator|None=None, # the translator to serve (torch backend); None = the shipped model
@@ -247,8 +282,9 @@ def make_app(translator:Translator|None=None, # the translator to serve (torch b
              time_limit:float=TIME_LIMIT, # seconds one request may spend explaining
              concurrency:int=CONCURRENCY, # requests worked on at once
              queue_size:int=QUEUE_SIZE, # requests kept waiting; more are refused
+             chat=None, # the `lumira.chat.Chat` of the Chat tab; None = the shipped chat model, if there is one
             )->'gr.Blocks':
-    "A Gradio page that translates Japanese ↔ Lumira, shows the reading and the attention, speaks and glosses the Lumira, and looks words up; every request bounded."
+    "A Gradio page that translates Japanese ↔ Lumira, shows the reading and the attention, speaks and glosses the Lumira, looks words up and chats in Lumira; every request bounded."
     need_gradio()
     tr = translator or Translator.from_pretrained(backend='torch')
     if tr.backend != 'torch': raise ValueError("the app draws attention heatmaps, which need the torch backend: Translator.from_pretrained(path, backend='torch')")
@@ -256,7 +292,7 @@ def make_app(translator:Translator|None=None, # the translator to serve (torch b
         if n is None: raise ValueError(f'{name} must be a positive int: the app bounds every request')
         check_limit(n, name)
     tr = Translator(tr.engine, max_chars=max_chars, max_sentences=max_sentences, constrain=tr.constrain)   # the app's bounds, whatever `translator` allows
-    return _page(tr, time_limit).queue(default_concurrency_limit=concurrency, max_size=queue_size)
+    return _page(tr, time_limit, chat if chat is not None else shipped_chat()).queue(default_concurrency_limit=concurrency, max_size=queue_size)
 
 # %% ../nbs/51_app.ipynb #307f7e20
 MAX_BODY = 64 * 1024  # bytes one request may send: MAX_CHARS characters of Japanese in Gradio's JSON are about 6 KB
@@ -321,6 +357,7 @@ def _app_parser():
     p.add_argument('--host', default='127.0.0.1', help='address to bind (default: only this machine)')
     p.add_argument('--port', type=positive_int, default=7860)
     p.add_argument('--share', action='store_true', help='also make a public gradio.live link')
+    p.add_argument('--chat-model', default=None, help='a chat model folder for the Chat tab (default: the one shipped with lumira)')
     p.add_argument('--threads', type=positive_int, default=1, help='CPU threads for torch (default 1: the fastest for a model this small)')
     return p
 
@@ -330,7 +367,9 @@ def lumira_app(argv:list|None=None, # command-line arguments; None = sys.argv[1:
     a = _app_parser().parse_args(argv)
     try:
         need_gradio()
-        serve(make_app(Translator.from_pretrained(a.model, backend='torch', threads=a.threads)), a.host, a.port, a.share, block=True)
+        from lumira.chat import Chat
+        chat = Chat.from_pretrained(a.chat_model) if a.chat_model else None
+        serve(make_app(Translator.from_pretrained(a.model, backend='torch', threads=a.threads), chat=chat), a.host, a.port, a.share, block=True)
         return 0
     except KeyboardInterrupt: return 130
     except (OSError, ValueError, ImportError) as e: print(f'lumira_app: {e}', file=sys.stderr); return 1
