@@ -115,7 +115,8 @@ def np(self:JaRealiser,
     if np.num: s += self.numeral(np.num, np.head) + 'の'
     if np.adj: s += self.adj(np.adj, 'attr', other=np.head)
     s += self.noun(np.head)
-    if np.other: s += ('と' if np.op == 'e' else self.choose(('か', 'または'), self.p.ka)) + self.np(np.other)
+    plain = self.r is not None and self.V.version == '2' and not self.memo.get('polite', 1)  # v2: または is written, not said plainly
+    if np.other: s += ('と' if np.op == 'e' else 'か' if plain else self.choose(('か', 'または'), self.p.ka)) + self.np(np.other)
     return s
 
 # %% ../nbs/03a_realiser.ipynb #e296248c
@@ -427,6 +428,7 @@ def sentence(self:JaRealiser,
     self.memo, self.said = {}, []
     if not m.clauses: return out
     polite = 1 if r is None or r.random() < self.p.polite else 0
+    self.memo['polite'] = polite
     jts, v2, before = jts or run_tenses(m, r, self.V), self.V.version == '2', 'end'  # before: how the clause before ends
     if v2 and r is not None: jts = frame_tenses(m, jts, self.V)  # a run with no tense takes its neighbours' (B9)
     if v2 and r is not None: self.memo.update((('wa', c.subj), 'は') for c in m.clauses if not ga_fits(c))  # ×写真が大切ではない
