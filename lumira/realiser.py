@@ -301,7 +301,7 @@ def predicate(self:JaRealiser,
 def subject(self:JaRealiser,
             c:Clause, # the clause
             carried:NP=None, # v2: the subject it has if left unsaid (`unsaid`); None: v1's rule (B4)
-            chained:bool=False, # v2: does the clause before join it with 、? (the canonical Japanese drops a repeated subject there)
+            chained:bool=False, # v2: does the clause before join it with 、 or が/けど? (the canonical Japanese drops a repeated subject there)
            )->str: # '' when the subject is dropped
     "The subject with は／が (誰が; in v2 also 何が どこが), maybe with a comma (私は、), or '' when it is left unsaid."
     r, V = self.r, self.V
@@ -434,7 +434,7 @@ def sentence(self:JaRealiser,
     if v2 and r is not None: self.memo.update((('wa', c.subj), 'は') for c in m.clauses if not ga_fits(c))  # ×写真が大切ではない
     for i, (c, (j, jt)) in enumerate(zip(m.clauses, self.plan(m, jts))):
         carried = unsaid(m.clauses[i - 1].subj if i else None, m.clauses[-1].q is not None) if v2 else None
-        s = self.clause(c, j == 'e', jt, polite, carried, before == 'e')
+        s = self.clause(c, j == 'e', jt, polite, carried, before in ('e', 'ma'))   # v2: after 、 and after が/けど alike, the same subject goes unsaid
         self.said.append((c, s, j))
         out += self.close(c, s, j, polite)
         before = j
