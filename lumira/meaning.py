@@ -26,7 +26,7 @@ class ScriptP:
                                                  'fixed': 0.03, 'hard': 0.04, 'reframed': 0.01})  # one-clause kinds
     tenses: dict = field(default_factory=lambda: {'present': 0.4, 'past': 0.35, 'future': 0.25})  # a run's tense, where all may be
     fewest: float = 0.6           # a sentence has the fewest clauses allowed (else uniform above), as in v1
-    phrase_alone: float = 0.006   # a one-clause draw is a set phrase alone
+    phrase_alone: float = 0.009   # a one-clause draw is a set phrase alone (with greetings before questions, set phrases stay well above 1 % of a corpus)
     greeting: float = 0.2         # a question to tu opens with a greeting
     statement: float = 0.78       # a one-clause sentence is a statement (else a question)
     yes_no: float = 0.55          # a question is a yes/no question (else a wh-question)
