@@ -146,6 +146,8 @@ def _story_odd(A:Allowed, m:Sentence)->list:
             out += [f'pairing: {e.ja[0]} {h} (×穏やかさを祈る, ×声を聞きます, ×歌とメロディーを歌う)' for h in _heads(c.obj)
                     if h not in A.V.wh.values() and A.noun[h].pos == 'noun' and (c.pred, h) not in A.step_objs and e.lumira != 'planta']
         if c.time == A.always and c.tense == 'past': out.append('いつも with a simple past (×いつも眠りました)')
+    chain = [c.pred for c in (cl[1:] if cl and cl[0].kind == 'verb' and cl[0].neg else cl) if c.kind == 'verb']  # a denied choice is said again
+    if len(chain) != len(set(chain)): out.append('a verb said twice in one chain (×動物園に行き、…、動物園に行くつもりです)')
     if m.joins and m.joins[0] == 'e' and cl[0].kind == 'copula_adj': out.append('a description joined to an action it does not lead to (×窓は大きくて、窓を直し)')
     if any(c.kind == 'feeling' and c.pred in A.sad and not c.neg for c in cl) and any(c.kind == 'feeling' and c.pred in A.happy for c in cl):
         out.append('a setback and joy side by side (×悔しそうですが、…幸せそうです)')

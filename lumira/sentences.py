@@ -173,7 +173,11 @@ def joined(self:ScriptSampler,
            k:int, # number of clauses (at least 2)
           )->Sentence:
     "A meaning of `k` clauses from one script: consecutive steps of one actor, a contrast only after a setback."
-    s = self.rc(self.by_kind['verb'])
+    key = ('long', k)  # scripts with k steps of one person, so that no verb comes twice (×動物園に行き、…、動物園に行くつもりです)
+    if key not in self._memo:
+        self._memo[key] = tuple(s for s in self.by_kind['verb']
+                                if len({st.verb for st in s.steps if not st.hard and st.form == 'verb' and not st.subj}) >= k) or self.by_kind['verb']
+    s = self.rc(self._memo[key])
     actor = self.actor(s.actors)
     items, joins = self.plan(s, k, actor)
     runs = [items[:1], items[1:]] if joins[0] == 'ma' else [items]
