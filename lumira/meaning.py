@@ -199,7 +199,7 @@ def thing(self:ScriptSampler,
         poss = self.rc(owners) if owners else None
         self.said.add('poss')
     if coord and st is not None and r.random() < (p.coord_q if coord == 'q' else p.coord):
-        others = tuple(o for o in st.objs if o != n and self.noun[o].kind == e.kind)
+        others = tuple(o for o in st.objs if o != n and self.noun[o].kind == e.kind and (subj is None or o != subj.head))  # ×あなたは友達かあなたを…
         if others:
             orp = p.coord_or_q if coord == 'q' else p.coord_or_future if coord == 'future' else 0.0
             return NP(n, adj, num, None, 'o' if r.random() < orp else 'e', NP(self.rc(others)))

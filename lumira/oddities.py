@@ -145,6 +145,7 @@ def _story_odd(A:Allowed, m:Sentence)->list:
         if c.kind == 'verb' and e is not None and c.pred not in NEG_WORDS and c.pred not in FIXED_NEG and c.pred != DEATH_VERB:
             out += [f'pairing: {e.ja[0]} {h} (×穏やかさを祈る, ×声を聞きます, ×歌とメロディーを歌う)' for h in _heads(c.obj)
                     if h not in A.V.wh.values() and A.noun[h].pos == 'noun' and (c.pred, h) not in A.step_objs and e.lumira != 'planta']
+        if c.obj is not None and c.subj.head in _heads(c.obj) and c.subj.head not in A.V.wh.values(): out.append('the subject its own object (×あなたは友達かあなたを抱きしめましたか？)')
         if c.time == A.always and c.tense == 'past': out.append('いつも with a simple past (×いつも眠りました)')
     chain = [c.pred for c in (cl[1:] if cl and cl[0].kind == 'verb' and cl[0].neg else cl) if c.kind == 'verb']  # a denied choice is said again
     if len(chain) != len(set(chain)): out.append('a verb said twice in one chain (×動物園に行き、…、動物園に行くつもりです)')

@@ -38,7 +38,8 @@ def single(self:ScriptSampler)->Sentence:
     elif kind == 'copula_adj': c = self.describe_clause(s, neg or r.random() < p.neg_desc, q)
     else:
         c = self.role_clause(s, self.actor(self.role_subjects, q=q, poss=p.role_poss), neg or r.random() < p.neg_role, q)
-    if q and c.subj.head in (self.mi, self.noi): c = Clause(**{**_fields(c), 'subj': NP(self.tu)})
+    if q and c.subj.head in (self.mi, self.noi):  # asked of あなた, or of 彼 where あなた is the object (×あなたはいつあなたを招待しましたか？)
+        c = Clause(**{**_fields(c), 'subj': NP(self.il if c.obj is not None and self.tu in c.obj.heads else self.tu)})
     return Sentence((c,), (), phrase if c.subj == you else None)
 
 def subject(self:ScriptSampler, st:Step, q:str=None)->NP:
