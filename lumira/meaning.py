@@ -22,8 +22,8 @@ from .pairs import _table
 @dataclass(frozen=True, slots=True)
 class ScriptP:
     "How often the v2 sampler draws each kind of meaning: one entry per decision of `ScriptSampler`."
-    kinds: dict = field(default_factory=lambda: {'verb': 0.60, 'feeling': 0.11, 'copula_adj': 0.11, 'copula_noun': 0.1,
-                                                 'fixed': 0.03, 'hard': 0.04, 'reframed': 0.01})  # one-clause kinds
+    kinds: dict = field(default_factory=lambda: {'verb': 0.58, 'feeling': 0.11, 'copula_adj': 0.11, 'copula_noun': 0.1,
+                                                 'fixed': 0.05, 'hard': 0.04, 'reframed': 0.01})  # one-clause kinds
     tenses: dict = field(default_factory=lambda: {'present': 0.4, 'past': 0.35, 'future': 0.25})  # a run's tense, where all may be
     fewest: float = 0.6           # a sentence has the fewest clauses allowed (else uniform above), as in v1
     phrase_alone: float = 0.009   # a one-clause draw is a set phrase alone (with greetings before questions, set phrases stay well above 1 % of a corpus)
@@ -54,7 +54,6 @@ class ScriptP:
     coord_q: float = 0.8          # … a one-clause question
     coord_or_q: float = 0.7       # a coordination in a question is か (お茶かコーヒー), else と
     coord_or_future: float = 0.6  # … in a future statement
-    desc: float = 0.12            # a joined sentence opens with a description of what its first step is about
     feel_end: float = 0.25        # a joined sentence ends with a feeling of its actor
     role_first: float = 0.1       # a joined sentence opens with the actor's role
 
@@ -90,7 +89,7 @@ def _words(self:ScriptSampler):
     self.plural, self.create, self.pets, self.owners = _lum(V, PLURAL_JA), _lum(V, CREATE_JA), _lum(V, PETS_JA), _lum(V, OWNERS_JA)
     self.create_adj, self.role_adj, self.recent = _lum(V, CREATE_ADJ_JA), _lum(V, ROLE_ADJ_JA), _lum(V, RECENT_JA)
     self.poss_verbs = _lum(V, POSS_VERBS_JA)
-    self.surely_w, self.now = W('きっと'), W('今')
+    self.surely_w, self.now, self.always = W('きっと'), W('今'), W('いつも')
     self.times = tuple(w for w, e in self.adv.items() if e.category == 'time')
     self.feel_times = tuple(W(l) for l in FEEL_TIMES_JA)
     self.nums = tuple(W(l) for l in NUMERALS_JA)
@@ -141,7 +140,7 @@ def time_words(self:ScriptSampler,
     key = (lemma, T, stative)
     if key not in self._memo:
         self._memo[key] = tuple(w for w in self.times if self.adv[w].tense in AGREES[T] and lemma in self.adv[w].fits
-                                and (w != self.now or (T == 'present' and stative)))
+                                and (w != self.now or (T == 'present' and stative)) and (w != self.always or T != 'past'))  # ×いつも眠りました
     return self._memo[key]
 
 for f in (rc, tense, time_words): setattr(ScriptSampler, f.__name__, f)
@@ -200,7 +199,7 @@ def thing(self:ScriptSampler,
         poss = self.rc(owners) if owners else None
         self.said.add('poss')
     if coord and st is not None and r.random() < (p.coord_q if coord == 'q' else p.coord):
-        others = tuple(o for o in st.objs if o != n and self.noun[o].kind == e.kind)
+        others = tuple(o for o in st.objs if o != n and self.noun[o].kind == e.kind and (subj is None or o != subj.head))  # ×あなたは友達かあなたを…
         if others:
             orp = p.coord_or_q if coord == 'q' else p.coord_or_future if coord == 'future' else 0.0
             return NP(n, adj, num, None, 'o' if r.random() < orp else 'e', NP(self.rc(others)))

@@ -19,7 +19,7 @@ from .grammar import Vocab, vocab
 
 # %% ../nbs/04c_scripts.ipynb #a71ca1e8
 SCRIPTS_PATH = Path(lumira.__file__).parent/'scripts_v2.tsv'  # the hand-written scripts
-FIELDS = ('who', 'do', 'feel', 'sad', 'desc', 'be')  # the fields of a script row
+FIELDS = ('who', 'do', 'feel', 'sad', 'desc', 'be', 'but')  # the fields of a script row
 
 def read_scripts(path:Path=None, # a scripts table; None = `SCRIPTS_PATH`
                 )->dict: # script name -> field -> list of values, in file order
@@ -125,6 +125,7 @@ class Script:
     describe: tuple   # (noun, adjectives that describe it here) pairs
     roles: tuple      # person nouns an actor can be in it (料理人)
     problems: tuple   # what v2 did not admit, left out
+    but: tuple = ()   # (setback, answer) pairs a contrast may join: (tired, verb) -> 疲れましたが、皿を洗いました
 
 def _adjs(V:Vocab, # the vocabulary
           values:list, # `desc` values 'NOUN: ADJ ADJ'
@@ -158,7 +159,26 @@ def compile_script(V:Vocab, # the vocabulary (v2)
     steps = tuple(st for st in steps if f'{st.lemma}: needs an object and has none' not in problems)
     words = lambda f, pos: tuple(_entry(V, w, pos).lumira for v in d[f] for w in v.split())
     return Script(name, tuple(_entry(V, a).lumira for a in actors), steps, words('feel', 'adjective'), words('sad', 'adjective'),
-                  _adjs(V, d['desc'], problems) + _people(V, actors), words('be', 'noun'), tuple(problems))
+                  _adjs(V, d['desc'], problems) + _people(V, actors), words('be', 'noun'), tuple(problems),
+                  _buts(V, d, steps, problems))
+
+def _buts(V:Vocab, # the vocabulary
+          d:dict, # a script's fields
+          steps:tuple, # its compiled steps
+          problems:list, # appended to
+         )->tuple:
+    "The (setback, answer) pairs of a script's `but` rows 'SETBACK: ANSWER ANSWER', as Lumira words: a setback step or feeling of the script, answered by one of its steps."
+    sads = {w for v in d['sad'] for w in v.split()}
+    hard = {st.lemma: st.verb for st in steps if st.hard}
+    plain = {st.lemma: st.verb for st in steps if not st.hard and st.form == 'verb'}
+    out = []
+    for v in d['but']:
+        x, _, answers = v.partition(':'); x = x.strip()
+        if x in sads: w = _entry(V, x, 'adjective').lumira
+        elif _check(x in hard, problems, f'but: {x} is neither a setback step nor a sad feeling of the script'): w = hard[x]
+        else: continue
+        out += [(w, plain[a]) for a in answers.split() if _check(a in plain, problems, f'but: {a} is no step of the script')]
+    return tuple(out)
 
 PERSON_ADJ_JA = ('優しい', '賢い', '明るい', '面白い', '正直', '熱心')  # adjectives that describe a script's people (祖母は優しいです)
 
@@ -190,10 +210,10 @@ ROLE_ADJ_JA = _ja('新しい 優しい 素晴らしい 上手')  # adjectives of
 ROLE_VERBS_JA = {'料理人': '作る 料理する 焼く', '学生': '学ぶ 練習する 読む', '生徒': '学ぶ 練習する 読む', '先生': '教える',
                  '歌手': '歌う 練習する', '画家': '描く', '作家': '書く', '詩人': '書く', '旅人': '乗る 泊まる 楽しむ', '医者': '助ける'}  # what a role does: 詩人ではありませんが、詩を書きます
 ROLE_WORKS_JA = {'詩人': '詩', '作家': '物語 詩 本 手紙', '歌手': '歌 メロディー', '画家': '絵'}  # … and what it makes, where that is one thing (×詩人ではありませんが、名前を書きます)
-FIXED_TURNS_JA = {'分からない': '考える 調べる 聞く 学ぶ 覚える', 'できない': '練習する 頑張る 挑戦する 学ぶ 続ける',
+FIXED_TURNS_JA = {'できない': '練習する 頑張る 挑戦する 学ぶ 続ける',
                   'いない': '待つ 呼ぶ 探す'}  # the steps that answer a fixed negation: 分かりませんが、調べます; できませんが、練習します
 HYPERNYMS_JA = _ja('果物 野菜 お菓子 花 鳥 魚 料理 音楽 飲み物')  # general words: never one side of a denied choice (×果物を選びませんが、みかんを選びます)
-SETBACK_ADJ_JA = _ja('広い 大きい 新しい')  # adjectives whose denial is a setback a step can turn (公園は広くないですが、…)
+SETBACK_ADJ_JA = _ja('広い 大きい')  # adjectives whose denial is a setback a step can turn (公園は広くないですが、…)
 ROLE_SUBJECTS_JA = ('私', 'あなた', '私たち', '彼', '彼ら', '母', '父', '兄', '姉', '弟', '妹', '友達')  # who may have a role (not ×祖母は学生です)
 FEEL_TIMES_JA = ('今', '今日', '昨日', 'さっき')  # time words a feeling takes
 RECENT_JA = _ja('さっき 昨日 今日 一昨日')  # time words a setback takes (×昔疲れました)

@@ -38,7 +38,8 @@ def single(self:ScriptSampler)->Sentence:
     elif kind == 'copula_adj': c = self.describe_clause(s, neg or r.random() < p.neg_desc, q)
     else:
         c = self.role_clause(s, self.actor(self.role_subjects, q=q, poss=p.role_poss), neg or r.random() < p.neg_role, q)
-    if q and c.subj.head in (self.mi, self.noi): c = Clause(**{**_fields(c), 'subj': NP(self.tu)})
+    if q and c.subj.head in (self.mi, self.noi):  # asked of あなた, or of 彼 where あなた is the object (×あなたはいつあなたを招待しましたか？)
+        c = Clause(**{**_fields(c), 'subj': NP(self.il if c.obj is not None and self.tu in c.obj.heads else self.tu)})
     return Sentence((c,), (), phrase if c.subj == you else None)
 
 def subject(self:ScriptSampler, st:Step, q:str=None)->NP:
@@ -52,13 +53,13 @@ for f in (single, subject): setattr(ScriptSampler, f.__name__, f)
 
 # %% ../nbs/04e_sentences.ipynb #02d53d49
 def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
-    "The steps of `s` that `actor` may do: goods, turns, setbacks (steps and feelings), denials, fixed negations."
+    "The steps of `s` that `actor` may do: goods, turns, (setback, answer) pairs of its `but` rows, denials, fixed negations."
     key = (s.name, actor.head, self.is_plural(actor))
     if key not in self._memo:
         plural = key[2]
         fits = lambda st: (st.subj or actor.head in st.actors) and (plural or st.verb not in self.verb or self.verb[st.verb].use != 'plural')
         goods = tuple(st for st in s.steps if not st.hard and st.form == 'verb' and fits(st)
-                      and not (st.subj and self.noun[st.subj[0]].kind == 'person'))  # a scene's subject is not another person
+                      and not st.subj)  # one person's steps: no scene with its own subject tacked on (×…楽しみ、風は吹くでしょう)
         hards = tuple(('step', st) for st in s.steps if st.hard and st.form == 'verb' and fits(st))
         sads = tuple(('sad', a) for a in s.sad if actor.head in self.feelers[s.name, a])
         specific = lambda st: [o for o in st.objs if o not in self.hypernyms and self.noun[o].kind not in ('person', 'body')]  # not ×頭を撫でませんが
@@ -66,7 +67,9 @@ def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
         denials = tuple((st, kind) for st in goods if not st.subj and self.V.vcase.get(st.verb) == 'を'
                         for kind in kinds(st))  # 紅茶を飲みませんが、コーヒーを飲みます: two things of one kind
         fixed = tuple(st for st in s.steps if st.form == 'fixed') if self.noun[actor.head].kind == 'person' else ()
-        self._memo[key] = goods, tuple(st for st in goods if st.turn and not st.subj), hards + sads, denials, fixed, {id(st): i for i, st in enumerate(goods)}
+        buts = set(s.but)  # a setback joins only a step the script says answers it: 疲れましたが、皿を洗いました
+        setbacks = tuple((x, st) for x in hards + sads for st in goods if ((x[1].verb if x[0] == 'step' else x[1]), st.verb) in buts)
+        self._memo[key] = goods, tuple(st for st in goods if st.turn and not st.subj), setbacks, denials, fixed, {id(st): i for i, st in enumerate(goods)}
     return self._memo[key]
 
 ScriptSampler._pools = _pools
@@ -103,7 +106,7 @@ def plan(self:ScriptSampler,
         prev = items[-1] if items else None
         if i == 0 and ma:
             way = self.rc(ways)  # a setback: 転びました／寂しかった, a denied choice, 分かりません, 台所は広くないです, 私は料理人ではありません
-            if way == 'hard': items.append(('hard', self.rc(setbacks)))
+            if way == 'hard': x, turn = self.rc(setbacks); items.append(('hard', x))  # 疲れましたが、皿を洗いました
             elif way == 'deny':
                 st, kind = self.rc(denials)
                 items.append(('deny', take(st), self.rc(tuple(o for o in st.objs if self.noun[o].kind == kind and o not in self.hypernyms))))
@@ -116,8 +119,7 @@ def plan(self:ScriptSampler,
             items.append(('step', take(turn), prev[1] if prev[0] == 'desc' else self.rc(work) if work else None, None))
         elif i == 0 and s.roles and self.noun[actor.head].pos == 'pronoun' and r.random() < p.role_first:
             items.append(('role', False, None))
-        elif i == 0 and (here := self._near(s, goods[cur % len(goods)])) and r.random() < p.desc: items.append(('desc', self.rc(here), False))
-        elif i == k - 1 and prev[0] == 'step' and s.feel and actor.head in self.feelers[s.name, s.feel[0]] and r.random() < p.feel_end:
+        elif i == k - 1 and prev[0] == 'step' and s.feel and not ma and actor.head in self.feelers[s.name, s.feel[0]] and r.random() < p.feel_end:
             items.append(('feel', self.rc(tuple(a for a in s.feel if a not in self.said) or s.feel), False))
         else: items.append(('step', step(), prev[1] if prev and prev[0] == 'desc' else None, None))
     return items, ('ma' if ma else 'e',) + ('e',) * (k - 2)
@@ -172,7 +174,11 @@ def joined(self:ScriptSampler,
            k:int, # number of clauses (at least 2)
           )->Sentence:
     "A meaning of `k` clauses from one script: consecutive steps of one actor, a contrast only after a setback."
-    s = self.rc(self.by_kind['verb'])
+    key = ('long', k)  # scripts with k steps of one person, so that no verb comes twice (×動物園に行き、…、動物園に行くつもりです)
+    if key not in self._memo:
+        self._memo[key] = tuple(s for s in self.by_kind['verb']
+                                if len({st.verb for st in s.steps if not st.hard and st.form == 'verb' and not st.subj}) >= k) or self.by_kind['verb']
+    s = self.rc(self._memo[key])
     actor = self.actor(s.actors)
     items, joins = self.plan(s, k, actor)
     runs = [items[:1], items[1:]] if joins[0] == 'ma' else [items]
