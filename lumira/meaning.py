@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .lexicon import load_lexicon, by_ja, selects, NEG_WORDS, DEATH_VERB, FAIL_VERB, FAIL_OBJECT
 from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, _fields
 from .scripts import Step, Script, scripts, ANIMATE_KINDS, SPECIAL
-from .scripts import (PLURAL_JA, CREATE_JA, CREATE_ADJ_JA, ROLE_ADJ_JA, FEEL_TIMES_JA, RECENT_JA, OWNABLE_KINDS, POSS_VERBS_JA,
+from .scripts import (PLURAL_JA, CREATE_JA, CREATE_ADJ_JA, PREDICATE_ONLY_JA, ROLE_ADJ_JA, FEEL_TIMES_JA, RECENT_JA, OWNABLE_KINDS, POSS_VERBS_JA,
                             PETS_JA, OWNERS_JA, GREETINGS, NUMERALS_JA, ROLE_VERBS_JA, SETBACK_ADJ_JA, ROLE_SUBJECTS_JA, ROLE_WORKS_JA,
                             FIXED_TURNS_JA, HYPERNYMS_JA)
 from .pairs import _table
@@ -88,6 +88,7 @@ def _words(self:ScriptSampler):
     self.mi, self.tu, self.noi, self.il, self.ili = (W(l) for l in ('私', 'あなた', '私たち', '彼', '彼ら'))
     self.plural, self.create, self.pets, self.owners = _lum(V, PLURAL_JA), _lum(V, CREATE_JA), _lum(V, PETS_JA), _lum(V, OWNERS_JA)
     self.create_adj, self.role_adj, self.recent = _lum(V, CREATE_ADJ_JA), _lum(V, ROLE_ADJ_JA), _lum(V, RECENT_JA)
+    self.pred_only = set(_lum(V, PREDICATE_ONLY_JA))   # ×近い学校
     self.poss_verbs = _lum(V, POSS_VERBS_JA)
     self.surely_w, self.now, self.always = W('きっと'), W('今'), W('いつも')
     self.times = tuple(w for w, e in self.adv.items() if e.category == 'time')
@@ -184,7 +185,7 @@ def thing(self:ScriptSampler,
          )->NP:
     "A noun phrase for noun `n` of script `s`: maybe an adjective, a numeral, a possessor or a second conjunct."
     r, p, e, adj, first = self.r, self.p, self.noun[n], None, n not in self.said
-    adjs = self.describe[s.name].get(n) if first else None
+    adjs = tuple(a for a in self.describe[s.name].get(n, ()) if a not in self.pred_only) if first else None
     if adjs and r.random() < (p.adj1 if self.k == 1 else p.adj):
         if st is not None and st.verb in self.create: adjs = tuple(a for a in adjs if a in self.create_adj)
         adj = self.rc(adjs) if adjs else None

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from .lexicon import load_lexicon, selects, DEATH_VERB, FIXED_NEG, NEG_WORDS
 from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, fixed_negation
-from .scripts import scripts, ANIMATE_KINDS, CREATE_ADJ_JA, CREATE_JA, GREETINGS, ROLE_VERBS_JA, ROLE_WORKS_JA, HYPERNYMS_JA
+from .scripts import scripts, ANIMATE_KINDS, CREATE_ADJ_JA, PREDICATE_ONLY_JA, CREATE_JA, GREETINGS, ROLE_VERBS_JA, ROLE_WORKS_JA, HYPERNYMS_JA
 from .pairs import generate_pairs
 
 # %% ../nbs/04f_oddities.ipynb #79e660a7
@@ -33,6 +33,7 @@ class Allowed:
         self.sad = {a for s in S for a in s.sad}
         self.create = {self.lum(l) for l in CREATE_JA}
         self.create_adj = {self.lum(l) for l in CREATE_ADJ_JA}
+        self.pred_only = {self.lum(l) for l in PREDICATE_ONLY_JA}
         self.mi, self.tu, self.noi = self.lum('私'), self.lum('あなた'), self.lum('私たち')
         self.now, self.surely, self.tabi = self.lum('今'), self.lum('きっと'), self.lum('旅')
         self.celebrate = {self.lum(l) for l in ('祝う', '楽しむ')}
@@ -147,6 +148,7 @@ def _story_odd(A:Allowed, m:Sentence)->list:
                     if h not in A.V.wh.values() and A.noun[h].pos == 'noun' and (c.pred, h) not in A.step_objs and e.lumira != 'planta']
         if c.obj is not None and c.subj.head in _heads(c.obj) and c.subj.head not in A.V.wh.values(): out.append('the subject its own object (×あなたは友達かあなたを抱きしめましたか？)')
         if c.time == A.always and c.tense == 'past': out.append('いつも with a simple past (×いつも眠りました)')
+        if any(np.adj in A.pred_only for np in (c.subj, c.obj, c.place) if np is not None): out.append('an adjective said only of a noun put before it (×近い学校に行きました)')
     chain = [c.pred for c in (cl[1:] if cl and cl[0].kind == 'verb' and cl[0].neg else cl) if c.kind == 'verb']  # a denied choice is said again
     if len(chain) != len(set(chain)): out.append('a verb said twice in one chain (×動物園に行き、…、動物園に行くつもりです)')
     if m.joins and m.joins[0] == 'e' and cl[0].kind == 'copula_adj': out.append('a description joined to an action it does not lead to (×窓は大きくて、窓を直し)')

@@ -4,9 +4,10 @@
 
 # %% auto #0
 __all__ = ['SCRIPTS_PATH', 'FIELDS', 'SPECIAL', 'ANIMATE_KINDS', 'PERSON_ADJ_JA', 'PLURAL_JA', 'CREATE_JA', 'CREATE_ADJ_JA',
-           'ROLE_ADJ_JA', 'ROLE_VERBS_JA', 'ROLE_WORKS_JA', 'FIXED_TURNS_JA', 'HYPERNYMS_JA', 'SETBACK_ADJ_JA',
-           'ROLE_SUBJECTS_JA', 'FEEL_TIMES_JA', 'RECENT_JA', 'OWNABLE_KINDS', 'POSS_VERBS_JA', 'PETS_JA', 'OWNERS_JA',
-           'GREETINGS', 'NUMERALS_JA', 'read_scripts', 'Step', 'parse_step', 'Script', 'compile_script', 'scripts']
+           'PREDICATE_ONLY_JA', 'ROLE_ADJ_JA', 'ROLE_VERBS_JA', 'ROLE_WORKS_JA', 'FIXED_TURNS_JA', 'HYPERNYMS_JA',
+           'SETBACK_ADJ_JA', 'ROLE_SUBJECTS_JA', 'FEEL_TIMES_JA', 'RECENT_JA', 'OWNABLE_KINDS', 'POSS_VERBS_JA',
+           'PETS_JA', 'OWNERS_JA', 'GREETINGS', 'NUMERALS_JA', 'read_scripts', 'Step', 'parse_step', 'Script',
+           'compile_script', 'scripts']
 
 # %% ../nbs/04c_scripts.ipynb #110c166a
 import csv
@@ -206,6 +207,7 @@ def _ja(*words): return frozenset(w for s in words for w in s.split())
 PLURAL_JA = _ja('私たち 彼ら 家族 両親')  # subjects that are more than one (集まる, 一緒に need one)
 CREATE_JA = _ja('作る 焼く 編む 縫う 書く 描く 建てる 料理する')  # verbs whose object does not exist yet: ×古いセーターを編む
 CREATE_ADJ_JA = _ja('美味しい 大きい 小さい 甘い 新しい 美しい 赤い 白い 温かい 暖かい 柔らかい 長い 短い 特別 可愛い')  # adjectives a thing being made may have
+PREDICATE_ONLY_JA = _ja('近い')  # said of a noun (学校は近いです), never before it: ×近い学校 (Japanese says 近くの学校)
 ROLE_ADJ_JA = _ja('新しい 優しい 素晴らしい 上手')  # adjectives of a role (私は優しい先生です)
 ROLE_VERBS_JA = {'料理人': '作る 料理する 焼く', '学生': '学ぶ 練習する 読む', '生徒': '学ぶ 練習する 読む', '先生': '教える',
                  '歌手': '歌う 練習する', '画家': '描く', '作家': '書く', '詩人': '書く', '旅人': '乗る 泊まる 楽しむ', '医者': '助ける'}  # what a role does: 詩人ではありませんが、詩を書きます
