@@ -15,7 +15,7 @@ from .usage import fitting, seen_forms, counted, said_lemmas, noun_entry
 from .grammar import (NP, Clause, Sentence, Vocab, vocab, MI, BIRDS, SET_PHRASES, MA_JA, SOSHITE_JA, fixed_negation,
                             tense_bearing, inherited, run_tenses, _rc)
 from .grammar import carried  # C5: a noun carried over in brackets
-from .variants import VariantP, VARIANT_P, FIRST, TU, speaker_lemma, frame_tenses, future_keys, unsaid, ga_fits  # how often, and how consistently, variants depart (03b)
+from .variants import VariantP, VARIANT_P, FIRST, TU, speaker_lemma, frame_tenses, future_keys, unsaid, ga_fits, once, asked_future, UNSAID_JA  # how often, and how consistently, variants depart (03b)
 
 # %% ../nbs/03a_realiser.ipynb #2fc489b7
 class JaRealiser:
@@ -65,7 +65,7 @@ def noun(self:JaRealiser,
     "Japanese for a Lumira noun, pronoun or question word; a carried-over noun `[…]` without its brackets (C5); in v2 never a parse-only lemma (死 is read, not said)."
     if (t := carried(w)) is not None: return t
     ls = self.V.noun_ja[w]
-    if self.V.version == '2': ls = tuple(l for l in ls if l in fitting(noun_entry(self.V, w))) or ls
+    if self.V.version == '2': ls = tuple(l for l in ls if l in fitting(noun_entry(self.V, w)) and l not in UNSAID_JA) or ls
     lem = speaker_lemma(w, self.memo, ls) if self.r is not None and self.V.version == '2' else None  # 僕 then 僕たち
     lem = lem or self.keep(('noun', w), ls, self.p.lemma)
     if lem in self.V.negative: self.tags.add('reframed')
@@ -146,10 +146,11 @@ def verb(self:JaRealiser,
          prog:bool=True, # may the progressive stand for the simple form?
          stative:bool=False, # v2: the verb keeps 〜ている, the progressive only (C4)
          own:bool=False, # v2: the speaker's own plan (私 or 私たち chooses): つもり or a future word, never でしょう
+         asked:bool=False, # v2: a question to あなた (`asked_future`): ますか／つもりですか, never だろうか
         )->str:
     "A finite verb form: the key for the tense class (the future: one of `future_keys`), then a spelling."
     if f.tc == 'future':
-        keys = future_keys(f, intend, own)
+        keys = future_keys(f, intend, own, asked)
         key = keys[0] if self.r is None else _rc(self.r, keys)
     else:
         keys = VKEYS[f.tc, f.polite]  # (simple, progressive)
@@ -178,8 +179,8 @@ def verb_form(self:JaRealiser,
     "A joining (歌い、 歌って、 歌わなくて、) or finite form of the verb of a clause."
     if f.chain and c.neg: return F['neg_te'][0]
     if f.chain: return self.choose((F['stem'][0], F['te'][0]) if len(F['stem'][0]) > 1 else (F['te'][0],), self.p.join)  # 見て、 not 見、
-    own = self.V.version == '2' and bool(set(c.subj.heads) & set(FIRST))
-    return self.verb(F, f, self.V.animate(c.subj), stative=stative, own=own)
+    own, asked = self.V.version == '2' and bool(set(c.subj.heads) & set(FIRST)), asked_future(self.V, c)
+    return self.verb(F, f, self.V.animate(c.subj), prog=not once(self.V, F), stative=stative, own=own, asked=asked)
 
 # %% ../nbs/03a_realiser.ipynb #dcb1f847
 @patch
@@ -260,7 +261,7 @@ def feeling_pred(self:JaRealiser,
     if cls in VERB_CLASSES: return self.feeling_verb(c, f, self.V.forms[lem])  # 怒る: said in the progressive
     said = self.V.animate(c.subj) or c.subj.head == self.V.wh['who']  # else 嬉しい would read as a copular clause
     seen = self.V.version == '2' and c.q is None and not set(c.subj.heads) & set(FIRST_PERSON)  # C3: another's feeling
-    if (f.tc == 'future' and not f.fut_word) or not said or (self.r is not None and self.r.random() < self.p.feel_verb and not (seen and f.chain)):
+    if (f.tc == 'future' and not f.fut_word) or not said or (self.r is not None and self.r.random() < self.p.feel_verb and not seen):  # v2: never ×彼は眠く感じています
         return self.feel_with_verb(c, f, lem, seen and said)  # 彼は嬉しく感じています, never ×嬉しく感じます
     if seen:  # C3: 彼は嬉しそうです
         key = ('neg_te' if c.neg else 'te') if f.chain else AKEYS['present' if f.tc == 'future' else f.tc, f.polite]
