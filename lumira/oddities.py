@@ -151,6 +151,8 @@ def _story_odd(A:Allowed, m:Sentence)->list:
         if c.obj is not None and any((c.pred, np.adj) in _made_adjs(A) for np in _nps(c.obj)): out.append('an object already what the verb makes it (×温かいスープを温める)')
         if c.time == A.always and c.tense == 'past': out.append('いつも with a simple past (×いつも眠りました)')
         if any(np.adj in A.pred_only for np in (c.subj, c.obj, c.place) if np is not None): out.append('an adjective said only of a noun put before it (×近い学校に行きました)')
+    steps = [c for c in cl if c.kind == 'verb' and not c.neg and c.pred not in A.setback_verbs]  # the steps after a setback wrapped round the script (4262, 4901)
+    if cl and cl[0].kind == 'verb' and cl[0].pred in A.setback_verbs and any(c.pred == A.lum('起きる') for c in steps[1:]): out.append('a setback turned, then steps out of order (×疲れましたが、出かけ、すぐ起きました)')
     chain = [c.pred for c in (cl[1:] if cl and cl[0].kind == 'verb' and cl[0].neg else cl) if c.kind == 'verb']  # a denied choice is said again
     if len(chain) != len(set(chain)): out.append('a verb said twice in one chain (×動物園に行き、…、動物園に行くつもりです)')
     if m.joins and m.joins[0] == 'e' and cl[0].kind == 'copula_adj': out.append('a description joined to an action it does not lead to (×窓は大きくて、窓を直し)')
