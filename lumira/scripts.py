@@ -209,8 +209,8 @@ CREATE_JA = _ja('作る 焼く 編む 縫う 書く 描く 建てる 料理す�
 CREATE_ADJ_JA = _ja('美味しい 大きい 小さい 甘い 新しい 美しい 赤い 白い 温かい 暖かい 柔らかい 長い 短い 特別 可愛い')  # adjectives a thing being made may have
 PREDICATE_ONLY_JA = _ja('近い')  # said of a noun (学校は近いです), never before it: ×近い学校 (Japanese says 近くの学校)
 ROLE_ADJ_JA = _ja('新しい 優しい 素晴らしい 上手')  # adjectives of a role (私は優しい先生です)
-ROLE_VERBS_JA = {'料理人': '作る 料理する 焼く', '学生': '学ぶ 練習する 読む', '生徒': '学ぶ 練習する 読む', '先生': '教える',
-                 '歌手': '歌う 練習する', '画家': '描く', '作家': '書く', '詩人': '書く', '旅人': '乗る 泊まる 楽しむ', '医者': '助ける'}  # what a role does: 詩人ではありませんが、詩を書きます
+ROLE_VERBS_JA = {'料理人': '作る 料理する 焼く', '学生': '学ぶ 練習する', '生徒': '学ぶ 練習する', '先生': '教える',
+                 '歌手': '歌う 練習する', '画家': '描く', '作家': '書く', '詩人': '書く', '旅人': '泊まる 楽しむ', '医者': '助ける'}  # what a role does: 詩人ではありませんが、詩を書きます (not ×学生ではありませんが、新聞を読みます, ×旅人ではありませんが、電車に乗ります: third reading, 587 2301)
 ROLE_WORKS_JA = {'詩人': '詩', '作家': '物語 詩 本 手紙', '歌手': '歌 メロディー', '画家': '絵'}  # … and what it makes, where that is one thing (×詩人ではありませんが、名前を書きます)
 FIXED_TURNS_JA = {'できない': '練習する 頑張る 挑戦する 学ぶ 続ける',
                   'いない': '待つ 呼ぶ 探す'}  # the steps that answer a fixed negation: 分かりませんが、調べます; できませんが、練習します

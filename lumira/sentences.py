@@ -106,7 +106,7 @@ def plan(self:ScriptSampler,
         prev = items[-1] if items else None
         if i == 0 and ma:
             way = self.rc(ways)  # a setback: 転びました／寂しかった, a denied choice, 分かりません, 台所は広くないです, 私は料理人ではありません
-            if way == 'hard': x, turn = self.rc(setbacks); items.append(('hard', x))  # 疲れましたが、皿を洗いました
+            if way == 'hard': x, turn = self.rc(tuple(sb for sb in setbacks if where[id(sb[1])] <= len(goods) - (k - 1)) or setbacks); items.append(('hard', x))  # room for the steps after the turn: not ×疲れましたが、出かけ、起きました  # 疲れましたが、皿を洗いました
             elif way == 'deny':
                 st, kind = self.rc(denials)
                 items.append(('deny', take(st), self.rc(tuple(o for o in st.objs if self.noun[o].kind == kind and o not in self.hypernyms))))
