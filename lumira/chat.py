@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['ROLES', 'SPEAKERS', 'TASK_TAG', 'CHAT_FORMAT', 'CHAT_VERSION', 'CHAT_DIR', 'DEFAULT_SCENE', 'MAX_REPLY', 'role_id',
            'chat_vocab_size', 'show_ids', 'as_turns', 'scene_text', 'chat_sequence', 'translation_sequence',
-           'as_example', 'fit_prompt', 'chat_batches', 'hidden', 'chat_loss', 'lr_factor', 'train_chat', 'save_chat',
-           'load_chat', 'japanese_of', 'Reply', 'check_message', 'is_japanese', 'Chat']
+           'as_example', 'fit_prompt', 'chat_batches', 'chat_loss', 'lr_factor', 'train_chat', 'save_chat', 'load_chat',
+           'japanese_of', 'Reply', 'check_message', 'is_japanese', 'Chat']
 
 # %% ../nbs/62_chat.ipynb #3117d875
 # Exports: ROLES, role_id, chat_vocab_size, show_ids, as_turns, scene_text, chat_sequence, translation_sequence, as_example, fit_prompt,
@@ -19,7 +19,6 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from .tokenizer import LumiraTokenizer, BOS_ID, EOS_ID, PAD_ID, UNK_ID, TO_LUM_ID, TO_JA_ID, N_SPECIAL, TOKENIZER_FILE, check_direction
 from .lm import LMConfig, LumiraLM, lm_optimizer, pad_batch, param_count
-from .attention import rotary_cos_sin
 from .constrain import constraint_for, ConstrainedLogits, foreign_words
 from .translate import to_japanese, to_lumira
 from .infer import split_sentences
@@ -148,25 +147,13 @@ def chat_batches(examples:list, # (inputs, targets) pairs of id lists (`as_examp
     return [pad_batch([examples[i] for i in g], PAD_ID) for g in groups]
 
 # %% ../nbs/62_chat.ipynb #92534102
-def hidden(model:LumiraLM, # a rotary LumiraLM
-           ids:torch.Tensor, # (batch, len) ids, no cache
-          )->torch.Tensor: # (batch, len, d_model): the normalised states the tied embedding turns into logits
-    "`model(ids)` before its output projection."
-    c = model.config
-    if c.positions != 'rotary': raise ValueError(f"hidden() covers rotary models, this one has positions={c.positions!r}")
-    pos = torch.arange(ids.shape[1], device=ids.device)
-    model.check_ids(ids, pos)
-    x, rot = model.drop(model.embed(ids) * math.sqrt(c.d_model)), rotary_cos_sin(pos, c.d_model // c.n_heads, c.rotary_base)
-    for block in model.blocks: x = block(x, None, rot, None, None)
-    return model.norm(x)
-
 def chat_loss(model:LumiraLM, # the model
               ids:torch.Tensor, # (batch, len) inputs
               targets:torch.Tensor, # (batch, len) next ids, PAD_ID where nothing is learnt
              )->torch.Tensor: # scalar mean loss per counted token
     "Next-token cross-entropy over the counted targets, with logits computed only there."
     keep = targets != PAD_ID
-    return F.cross_entropy(F.linear(hidden(model, ids)[keep], model.embed.weight).float(), targets[keep])
+    return F.cross_entropy(F.linear(model.hidden_states(ids)[keep], model.embed.weight).float(), targets[keep])
 
 # %% ../nbs/62_chat.ipynb #f432fd30
 def lr_factor(step:int, # updates done

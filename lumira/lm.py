@@ -136,13 +136,13 @@ def check_ids(self:LumiraLM,
 
 # %% ../nbs/60_lm.ipynb #2bb42fc1
 @patch
-def forward(self:LumiraLM,
-            ids:torch.Tensor, # (batch, len) token ids
-            positions:torch.Tensor|None=None, # (len,) or (batch, len); default: cached length + 0..len-1
-            mask:torch.Tensor|None=None, # bool key mask broadcastable to (batch, 1, len, cached+len); True = may attend
-            cache:list|None=None, # from `new_cache`, updated in place
-           )->torch.Tensor: # logits (batch, len, vocab_size)
-    "Logits for the next token at every position; position t sees positions up to t only."
+def hidden_states(self:LumiraLM,
+                  ids:torch.Tensor, # (batch, len) token ids
+                  positions:torch.Tensor|None=None, # (len,) or (batch, len); default: cached length + 0..len-1
+                  mask:torch.Tensor|None=None, # bool key mask broadcastable to (batch, 1, len, cached+len); True = may attend
+                  cache:list|None=None, # from `new_cache`, updated in place
+                 )->torch.Tensor: # (batch, len, d_model): the normalised states the tied embedding turns into logits
+    "What `forward` computes before its output projection (a loss can project only the positions it needs)."
     c, past, n = self.config, cached_len(cache), ids.shape[-1]
     if positions is None: positions = torch.arange(past, past + n, device=ids.device)
     self.check_ids(ids, positions)
@@ -151,7 +151,17 @@ def forward(self:LumiraLM,
     x, bias = self.drop(x), (self.rel_bias(n, past + n) if c.positions == 't5' else None)
     rot = rotary_cos_sin(positions, c.d_model // c.n_heads, c.rotary_base) if c.positions == 'rotary' else None   # once for all blocks
     for i, block in enumerate(self.blocks): x = block(x, mask, rot, bias, None if cache is None else cache[i])
-    return F.linear(self.norm(x), self.embed.weight)
+    return self.norm(x)
+
+@patch
+def forward(self:LumiraLM,
+            ids:torch.Tensor, # (batch, len) token ids
+            positions:torch.Tensor|None=None, # (len,) or (batch, len); default: cached length + 0..len-1
+            mask:torch.Tensor|None=None, # bool key mask broadcastable to (batch, 1, len, cached+len); True = may attend
+            cache:list|None=None, # from `new_cache`, updated in place
+           )->torch.Tensor: # logits (batch, len, vocab_size)
+    "Logits for the next token at every position; position t sees positions up to t only."
+    return F.linear(self.hidden_states(ids, positions, mask, cache), self.embed.weight)
 
 # %% ../nbs/60_lm.ipynb #d60bc35a
 def param_count(c:LMConfig # a model configuration
