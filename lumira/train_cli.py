@@ -5,12 +5,12 @@
 # %% ../nbs/41_train_cli.ipynb #b6acc1de
 from __future__ import annotations
 import os, sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 import torch.distributed as dist
 from fastcore.script import call_parse
 from .data import load_data, check_int, init_distributed
-from .model import PRESETS
+from .model import PRESETS, POSITIONS
 from .checkpoint import load_checkpoint, export_model, checkpoints, check_out_dir
 from .train import TrainConfig, RECIPES, Trainer, pick_device, choose_final
 
@@ -18,13 +18,15 @@ from .train import TrainConfig, RECIPES, Trainer, pick_device, choose_final
 __all__ = ['lumira_train']
 
 # %% ../nbs/41_train_cli.ipynb #55aebc67
-def _lumira_train(preset, out, data, n, seed, epochs, lr, minutes, resume, overwrite, device, amp, export, batch_size, grad_accum, steps):
+def _lumira_train(preset, out, data, n, seed, epochs, lr, minutes, resume, overwrite, device, amp, export, batch_size, grad_accum, steps, positions):
     "`lumira_train`'s work (the options are its own), every option checked before the corpus is built."
     if preset not in RECIPES and preset not in PRESETS: raise ValueError(f'preset must be one of {list(PRESETS)}, got {preset!r:.40}')
     check_int(n, 'n', 1); steps = None if steps is None else check_int(steps, 'steps', 1)
+    if positions is not None and positions not in POSITIONS: raise ValueError(f'positions must be one of {POSITIONS}, got {positions!r:.40}')
     over = dict(epochs=epochs, lr=lr, minutes=minutes, seed=seed, amp=amp, batch_size=batch_size, grad_accum=grad_accum)
     cfg = TrainConfig(**{**asdict(RECIPES.get(preset) or TrainConfig(preset=preset)), **{k: v for k, v in over.items() if v is not None}})
     pick_device(device, cfg.amp)
+    mc = replace(PRESETS[cfg.preset], positions=positions) if positions else None  # a new run's model; a resumed one keeps its own
     rank, world = init_distributed(device)
     again = resume and bool(checkpoints(out))
     if not again: check_out_dir(out, overwrite)  # refused here, before the corpus is built
@@ -33,7 +35,7 @@ def _lumira_train(preset, out, data, n, seed, epochs, lr, minutes, resume, overw
     tok, splits = load_data(data, n=n, seed=seed)
     valid, say = {k: v for k, v in splits.items() if k != 'train'}, print if rank == 0 else (lambda *a: None)
     t = (Trainer.resume(out, splits['train'], valid, out, device) if again
-         else Trainer(cfg, tok, splits['train'], valid, out, device, overwrite=overwrite))
+         else Trainer(cfg, tok, splits['train'], valid, out, device, overwrite=overwrite, model_config=mc))
     if again: say(f'resuming from {t.resumed_from} at step {t.step}')
     t.fit(steps=steps, minutes=minutes)
     if export and rank == 0:
@@ -63,6 +65,7 @@ def lumira_train(preset:str='nano',      # model preset and recipe: micro, nano,
                  batch_size:int=None,    # override the recipe's micro-batch (in sentences of max_len tokens)
                  grad_accum:int=None,    # override the recipe's micro-batches per update (per process)
                  steps:int=None,         # stop (and save) after this many more updates
+                 positions:str=None,     # a new run's position scheme, one of sinusoidal, rotary, t5 (default: the preset's)
                 ):
     "Train a Lumira translator in both directions; resumable; optionally export the final choice; runs under torchrun as is."
     try: _lumira_train(**locals())
