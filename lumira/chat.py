@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['ROLES', 'SPEAKERS', 'TASK_TAG', 'CHAT_FORMAT', 'CHAT_VERSION', 'CHAT_DIR', 'DEFAULT_SCENE', 'MAX_REPLY', 'role_id',
            'chat_vocab_size', 'show_ids', 'as_turns', 'scene_text', 'chat_sequence', 'translation_sequence',
-           'as_example', 'fit_prompt', 'chat_batches', 'chat_loss', 'lr_factor', 'train_chat', 'save_chat', 'load_chat',
+           'as_example', 'fit_prompt', 'chat_batches', 'chat_loss', 'train_chat', 'save_chat', 'load_chat',
            'japanese_of', 'Reply', 'check_message', 'is_japanese', 'Chat']
 
 # %% ../nbs/62_chat.ipynb #3117d875
 # Exports: ROLES, role_id, chat_vocab_size, show_ids, as_turns, scene_text, chat_sequence, translation_sequence, as_example, fit_prompt,
-# chat_batches, hidden, chat_loss, lr_factor, train_chat, save_chat, load_chat, CHAT_DIR, Reply, Chat (from_pretrained, reply, translate).
+# chat_batches, hidden, chat_loss, train_chat, save_chat, load_chat, CHAT_DIR, Reply, Chat (from_pretrained, reply, translate).
 # Left out: the commands `lumira_chat` and `lumira_chat_train`, the training mix and the scores (62a_chat_cli); the app's tab (51_app).
 import copy, json, math, os, random, re, shutil, time
 from pathlib import Path
@@ -18,7 +18,7 @@ import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
 from .tokenizer import LumiraTokenizer, BOS_ID, EOS_ID, PAD_ID, UNK_ID, TO_LUM_ID, TO_JA_ID, N_SPECIAL, TOKENIZER_FILE, check_direction
-from .lm import LMConfig, LumiraLM, lm_optimizer, pad_batch, param_count
+from .lm import LMConfig, LumiraLM, pad_batch, param_count, train_lm
 from .constrain import constraint_for, ConstrainedLogits, foreign_words
 from .translate import to_japanese, to_lumira
 from .infer import split_sentences
@@ -156,13 +156,6 @@ def chat_loss(model:LumiraLM, # the model
     return F.cross_entropy(F.linear(model.hidden_states(ids)[keep], model.embed.weight).float(), targets[keep])
 
 # %% ../nbs/62_chat.ipynb #f432fd30
-def lr_factor(step:int, # updates done
-              progress:float, # how far along the run is, 0..1
-              warmup:int, # updates of linear warm-up
-             )->float: # multiplier of the peak learning rate
-    "Linear warm-up over `warmup` updates, then cosine decay to 0 along `progress`."
-    return min((step + 1) / warmup, 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
-
 def train_chat(model:LumiraLM, # trained in place
                examples:list, # (inputs, targets) pairs (`as_example`)
                steps:int, # optimizer updates (at most)
@@ -175,25 +168,11 @@ def train_chat(model:LumiraLM, # trained in place
                minutes:float|None=None, # time budget: stop (decayed) when it is spent; None = `steps` updates whatever they take
                log=None, # callable(str) for progress lines, e.g. print; None = quiet
                log_every:int=100, # updates between progress lines
-              )->list: # one dict per update: step, loss, lr, seconds
-    "Train `model` on `examples` for `steps` updates or `minutes`, whichever ends first; the model is left in eval mode."
-    if not isinstance(steps, int) or steps < 1 or not isinstance(warmup, int) or warmup < 1: raise ValueError(f'steps and warmup must be positive ints, got {steps!r}, {warmup!r}')
-    torch.manual_seed(seed)
-    opt, t0, budget = lm_optimizer(model, lr, weight_decay), time.perf_counter(), None if minutes is None else 60 * minutes
-    model.train(); hist, batches, epoch = [], [], 0
-    for step in range(steps):
-        spent = time.perf_counter() - t0
-        progress = max(step / steps, 0 if budget is None else spent / budget)
-        if progress >= 1: break
-        for g in opt.param_groups: g['lr'] = lr * lr_factor(step, progress, warmup)
-        if not batches: batches, epoch = chat_batches(examples, max_tokens, seed + epoch), epoch + 1
-        loss = chat_loss(model, *batches.pop())
-        opt.zero_grad(set_to_none=True); loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), clip); opt.step()
-        hist.append(dict(step=step + 1, loss=loss.item(), lr=opt.param_groups[0]['lr'], seconds=round(spent, 1)))
-        if log and (step + 1) % log_every == 0: log(f'step {step + 1}/{steps} epoch {epoch} loss {sum(h["loss"] for h in hist[-log_every:]) / log_every:.4f} lr {hist[-1]["lr"]:.2e}')
-    model.eval()
-    return hist
+              )->list: # one dict per update: step, loss, lr, grad_norm, seconds
+    "`train_lm` with the chat batches and loss: `steps` updates or `minutes`, whichever ends first; the model is left in eval mode."
+    return train_lm(model, examples, steps, lr, warmup, max_tokens, weight_decay, clip, seed, minutes,
+                    batches=chat_batches, loss=chat_loss, log=log, log_every=log_every)
+
 
 # %% ../nbs/62_chat.ipynb #e66b57af
 CHAT_FORMAT, CHAT_VERSION = 'lumira-chat', 1   # config.json's format marker and layout version

@@ -12,7 +12,7 @@ __all__ = ['LM_MICRO', 'LM_NANO', 'LM_MINI', 'LM_SMALL', 'LM_PRESETS', 'LMConfig
 # (forward, new_cache, generate), param_count, left_pad, check_generate, lm_example, lm_batches, lm_loss,
 # train_lm, lm_checkpoint, load_lm.
 # Left out: beam search (chat samples or decodes greedily), resuming a run, AMP, saving files (lumira's checkpoint code does that).
-import math, random
+import math, random, time
 from dataclasses import dataclass, asdict, fields
 import torch
 import torch.nn as nn
@@ -21,6 +21,7 @@ from fastcore.basics import patch
 from .config import POSITIONS  # the position schemes, named once for both model families
 from .attention import MultiHeadAttention, RelativePositionBias, rotary_cos_sin, sinusoidal_positions
 from .model import ModelConfig, FeedForward, choose_next
+from .train import lr_factor  # warm-up then cosine, the encoder–decoder's schedule
 
 # %% ../nbs/60_lm.ipynb #a285b346
 @dataclass
@@ -228,30 +229,43 @@ def lm_optimizer(model:LumiraLM, # the model to train
     return torch.optim.AdamW([{'params': decay, 'weight_decay': weight_decay}, {'params': rest, 'weight_decay': 0.0}], lr=lr, betas=(0.9, 0.95))
 
 def train_lm(model:LumiraLM, # the model, trained in place
-             examples:list, # (prompt, completion) pairs of id lists
-             steps:int, # optimizer updates
+             examples:list, # training examples, as `batches` takes them
+             steps:int, # optimizer updates (at most)
              lr:float=1e-3, # peak learning rate
              warmup:int=100, # updates of linear warm-up
              max_tokens:int=4096, # tokens per batch
              weight_decay:float=0.01, # AdamW weight decay on matrices
              clip:float=1.0, # gradient-norm clipping
              seed:int=0, # batches' order and dropout
-            )->list: # one dict per update: step, loss, lr, grad_norm
-    "Train `model` on `examples` for `steps` updates; returns the history. The model is left in eval mode."
+             minutes:float|None=None, # time budget: the decay follows the clock where it runs ahead, and the run stops when it is spent; None = `steps` updates
+             batches=None, # callable(examples, max_tokens, seed) -> [(ids, targets)]; None = `lm_batches` of (prompt, completion) pairs
+             loss=None, # callable(model, ids, targets) -> scalar; None = `lm_loss`
+             log=None, # callable(str) for a progress line every `log_every` updates (e.g. print); None = quiet
+             log_every:int=100, # updates between progress lines
+            )->list: # one dict per update: step, loss, lr (the one used), grad_norm, seconds
+    "Train `model` on `examples` for `steps` updates or `minutes`, whichever ends first; returns the history. The model is left in eval mode."
     if not isinstance(steps, int) or steps < 1 or not isinstance(warmup, int) or warmup < 1: raise ValueError(f'steps and warmup must be positive ints, got {steps!r}, {warmup!r}')
+    batches = batches or (lambda ex, mt, s: lm_batches(ex, mt, model.config.pad_id, s))
+    loss_fn, budget = loss or lm_loss, None if minutes is None else 60 * minutes
     torch.manual_seed(seed)
-    opt = lm_optimizer(model, lr, weight_decay)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warmup, 0.5 * (1 + math.cos(math.pi * min(1.0, max(0, s - warmup) / max(1, steps - warmup))))))
-    model.train(); hist, batches, epoch = [], [], 0
+    opt, t0 = lm_optimizer(model, lr, weight_decay), time.perf_counter()
+    model.train(); hist, todo, epoch = [], [], 0
     for step in range(steps):
-        if not batches: batches, epoch = lm_batches(examples, max_tokens, model.config.pad_id, seed + epoch), epoch + 1
-        loss = lm_loss(model, *batches.pop())
-        opt.zero_grad(set_to_none=True); loss.backward()
+        spent = time.perf_counter() - t0
+        if budget is not None and spent >= budget: break
+        f = lr_factor(step, warmup, steps)   # 40_train's schedule
+        if budget is not None: f = min(f, 0.5 * (1 + math.cos(math.pi * spent / budget)))  # the clock's cosine, where it runs ahead
+        for g in opt.param_groups: g['lr'] = lr * f
+        if not todo: todo, epoch = batches(examples, max_tokens, seed + epoch), epoch + 1
+        l = loss_fn(model, *todo.pop())
+        opt.zero_grad(set_to_none=True); l.backward()
         gn = torch.nn.utils.clip_grad_norm_(model.parameters(), clip)
-        opt.step(); sched.step()
-        hist.append(dict(step=step + 1, loss=loss.item(), lr=sched.get_last_lr()[0], grad_norm=gn.item()))
+        opt.step()
+        hist.append(dict(step=step + 1, loss=l.item(), lr=opt.param_groups[0]['lr'], grad_norm=gn.item(), seconds=round(spent, 1)))
+        if log and (step + 1) % log_every == 0: log(f'step {step + 1}/{steps} epoch {epoch} loss {sum(h["loss"] for h in hist[-log_every:]) / log_every:.4f} lr {hist[-1]["lr"]:.2e}')
     model.eval()
     return hist
+
 
 # %% ../nbs/60_lm.ipynb #9d3a168f
 def lm_checkpoint(model:LumiraLM, # the model to save

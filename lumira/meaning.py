@@ -15,7 +15,7 @@ from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, _fields
 from .scripts import Step, Script, scripts, ANIMATE_KINDS, SPECIAL
 from .scripts import (PLURAL_JA, CREATE_JA, CREATE_ADJ_JA, PREDICATE_ONLY_JA, ROLE_ADJ_JA, FEEL_TIMES_JA, RECENT_JA, OWNABLE_KINDS, POSS_VERBS_JA,
                             PETS_JA, OWNERS_JA, GREETINGS, NUMERALS_JA, ROLE_VERBS_JA, SETBACK_ADJ_JA, ROLE_SUBJECTS_JA, ROLE_WORKS_JA,
-                            FIXED_TURNS_JA, HYPERNYMS_JA)
+                            FIXED_TURNS_JA, HYPERNYMS_JA, FEW_JA, HABIT_JA, TRIVIAL_JA, CRAMPED_JA)
 from .pairs import _table
 
 # %% ../nbs/04d_meaning.ipynb #cc318899
@@ -32,12 +32,12 @@ class ScriptP:
     yes_no: float = 0.55          # a question is a yes/no question (else a wh-question)
     to_you: float = 0.6           # a question asks about tu
     pronoun: float = 0.55         # an actor is said with a pronoun
-    ma: float = 0.35              # a joined sentence opens with a setback and ma
+    ma: float = 0.4               # a joined sentence opens with a setback and ma (0.4 since fewer setbacks may open one: fourth reading; neg_fixed stays ≥ 1 %)
     neg: float = 0.2              # a one-clause sentence is negated, where it may be
     neg_role: float = 0.35        # a role is denied (私は先生ではありません), on top of `neg`
     role_poss: float = 0.4        # the subject of a role is someone's (私の兄は歌手です)
     neg_feel: float = 0.3         # a feeling is denied (私は寂しくないです), on top of `neg`
-    neg_desc: float = 0.2         # a description is denied (ケーキは甘くないです), on top of `neg`
+    neg_desc: float = 0.4         # a description is denied (ケーキは甘くないです), on top of `neg` (0.4 since fewer descriptions open a contrast: fourth reading; neg_adj stays ≥ 1 %)
     manner: float = 0.25          # a verb clause has a manner adverb of its step
     surely: float = 0.15          # a statement that may says きっと
     place: float = 0.3            # a verb clause has a place of its step
@@ -77,7 +77,7 @@ class ScriptSampler:
         self.kinds, self.kw = _table(p.kinds)
         self.tenses, self.tw = _table(p.tenses)
         self._words(); self._index()
-        self._memo = {}
+        self._memo, self.chosen, self.habitual = {}, None, False  # memoised tables; the thing a chain chose (選ぶ), kept by the steps after it; a habit said (毎日)
 
 # %% ../nbs/04d_meaning.ipynb #f7f10cdf
 def _lum(V, lemmas): return frozenset(by_ja(l, version=V.version).lumira for l in lemmas)
@@ -94,10 +94,13 @@ def _words(self:ScriptSampler):
     self.times = tuple(w for w, e in self.adv.items() if e.category == 'time')
     self.feel_times = tuple(W(l) for l in FEEL_TIMES_JA)
     self.nums = tuple(W(l) for l in NUMERALS_JA)
+    self.few = {W(v): self.nums[:n - 1] for v, n in FEW_JA.items()}  # the numerals a verb takes: ×五つのマフラーを編む
+    self.habit, self.trivial, self.choose_w = _lum(V, HABIT_JA), _lum(V, TRIVIAL_JA), W('選ぶ')
     self.phrases = tuple(s.lum for s in SET_PHRASES)
     self.role_subjects = tuple(W(l) for l in ROLE_SUBJECTS_JA)  # who may have a role
     self.role_verbs = {W(r): _lum(V, v.split()) for r, v in ROLE_VERBS_JA.items()}
     self.setback_adj, self.murna = _lum(V, SETBACK_ADJ_JA), W('すぐ')
+    self.cramped = {W(n): _lum(V, vs.split()) for n, vs in CRAMPED_JA.items()}  # a place -> the steps its smallness hinders
     self.role_works = {W(r): _lum(V, v.split()) for r, v in ROLE_WORKS_JA.items()}
     self.fixed_turns = {SPECIAL[f][0]: _lum(V, v.split()) for f, v in FIXED_TURNS_JA.items()}
     self.hypernyms = frozenset(w for w, e in self.noun.items() if e.ja[0] in HYPERNYMS_JA)
@@ -190,7 +193,7 @@ def thing(self:ScriptSampler,
         if st is not None and st.verb in self.create: adjs = tuple(a for a in adjs if a in self.create_adj)
         adj = self.rc(adjs) if adjs else None
     self.said.add(n)
-    num = self.rc(self.nums) if st is not None and n in st.counted and r.random() < p.num else None
+    num = self.rc(self.few.get(st.verb, self.nums)) if st is not None and n in st.counted and r.random() < p.num else None
     poss = None
     if e.pos == 'noun' and first and mine and ((st is not None and st.verb in self.poss_verbs and e.kind in OWNABLE_KINDS) or n in self.pets) \
        and not (subj is not None and subj.poss) and 'poss' not in self.said and r.random() < p.poss:
@@ -275,6 +278,8 @@ def verb_clause(self:ScriptSampler,
         obj = NP(o) if self.noun[o].pos == 'pronoun' else self.thing(s, o, st, subj, how)
         if neg: obj = NP(obj.head, poss=obj.poss)
     manner, place, time = self._adverbials(st, subj, T, neg, q, timed, noun)
+    self.habitual = self.habitual or time in self.habit  # the run's time word says when all of it happens
+    if self.habitual and obj is not None and obj.num: obj = NP(**{**_fields(obj), 'num': None})  # a habit is not counted: ×毎日…二枚の写真を撮る
     c = Clause('verb', st.verb, subj, obj, manner=manner, place=place, time=time, tense=None if neg else T, neg=neg)
     return self.ask(c, st, q)
 

@@ -15,7 +15,7 @@ from .usage import fitting, seen_forms, counted, said_lemmas, noun_entry
 from .grammar import (NP, Clause, Sentence, Vocab, vocab, MI, BIRDS, SET_PHRASES, MA_JA, SOSHITE_JA, fixed_negation,
                             tense_bearing, inherited, run_tenses, _rc)
 from .grammar import carried  # C5: a noun carried over in brackets
-from .variants import VariantP, VARIANT_P, FIRST, TU, speaker_lemma, frame_tenses, future_keys, unsaid, ga_fits, once, asked_future, UNSAID_JA  # how often, and how consistently, variants depart (03b)
+from .variants import VariantP, VARIANT_P, FIRST, TU, speaker_lemma, frame_tenses, future_keys, unsaid, ga_topic, simple_only, asked_future, polite_needed, UNSAID_JA  # how often, and how consistently, variants depart (03b)
 
 # %% ../nbs/03a_realiser.ipynb #2fc489b7
 class JaRealiser:
@@ -150,8 +150,8 @@ def verb(self:JaRealiser,
         )->str:
     "A finite verb form: the key for the tense class (the future: one of `future_keys`), then a spelling."
     if f.tc == 'future':
-        keys = future_keys(f, intend, own, asked)
-        key = keys[0] if self.r is None else _rc(self.r, keys)
+        keys = future_keys(f, intend, own, asked, self.V.version == '2')
+        self.memo['future'] = key = keys[0] if self.r is None else m if self.V.version == '2' and (m := self.memo.get('future')) in keys else _rc(self.r, keys)  # v2: one way per sentence (×…でしょう。そして、…つもりです)
     else:
         keys = VKEYS[f.tc, f.polite]  # (simple, progressive)
         key = self.choose(keys[1:] if stative else keys if prog else keys[:1], self.p.simple)
@@ -180,7 +180,7 @@ def verb_form(self:JaRealiser,
     if f.chain and c.neg: return F['neg_te'][0]
     if f.chain: return self.choose((F['stem'][0], F['te'][0]) if len(F['stem'][0]) > 1 else (F['te'][0],), self.p.join)  # 見て、 not 見、
     own, asked = self.V.version == '2' and bool(set(c.subj.heads) & set(FIRST)), asked_future(self.V, c)
-    return self.verb(F, f, self.V.animate(c.subj), prog=not once(self.V, F), stative=stative, own=own, asked=asked)
+    return self.verb(F, f, self.V.animate(c.subj), prog=not simple_only(self.V, F, self.memo.get('n', 1)), stative=stative, own=own, asked=asked)
 
 # %% ../nbs/03a_realiser.ipynb #dcb1f847
 @patch
@@ -313,7 +313,7 @@ def subject(self:JaRealiser,
         return ''
     ga = (V.wh['who'],) + ((V.wh['what'], V.wh['where']) if V.version == '2' else ())
     s = self.np(c.subj) + ('が' if c.subj.head in ga else self.keep(('wa', c.subj), ('は', 'が'), self.p.wa))  # v2: never 祖母は…祖母が
-    if r is not None and r.random() < self.p.topic_comma: s += '、'  # 私は、歌います
+    if r is not None and r.random() < self.p.topic_comma and not (V.version == '2' and s.endswith('が')): s += '、'  # 私は、歌います; v2: never ×彼が、
     return s
 
 # %% ../nbs/03a_realiser.ipynb #0e4880cc
@@ -369,7 +369,7 @@ def question(self:JaRealiser,
     if polite: return s + 'か' + self.choose(('？', '。', ''), self.p.polite_q)
     if s.endswith('だろう'): return s + 'か？'
     if drops_da(c, s): return s[:-1] + self.choose(('なの？', '？'), self.p.nano)
-    return s + self.choose(('の？', '？', 'か？'), self.p.plain_q)
+    return s + self.choose(('の？', '？') if self.V.version == '2' else ('の？', '？', 'か？'), self.p.plain_q)  # v2: never the curt ×飲んだか？
 
 # %% ../nbs/03a_realiser.ipynb #14f25459
 @patch
@@ -428,14 +428,14 @@ def sentence(self:JaRealiser,
     r, out = self.r, self.set_phrase(m.phrase, not m.clauses) if m.phrase else ''
     self.memo, self.said = {}, []
     if not m.clauses: return out
-    polite = 1 if r is None or r.random() < self.p.polite else 0
-    self.memo['polite'] = polite
+    polite = 1 if r is None or r.random() < self.p.polite or (self.V.version == '2' and polite_needed(self.V, m, out)) else 0  # v2: おはようございます。…ましたか？
+    self.memo['polite'], self.memo['n'] = polite, len(m.clauses)
     jts, v2, before = jts or run_tenses(m, r, self.V), self.V.version == '2', 'end'  # before: how the clause before ends
     if v2 and r is not None: jts = frame_tenses(m, jts, self.V)  # a run with no tense takes its neighbours' (B9)
-    if v2 and r is not None: self.memo.update((('wa', c.subj), 'は') for c in m.clauses if not ga_fits(c))  # ×写真が大切ではない
+    if v2 and r is not None: self.memo.update((('wa', c.subj), 'は') for c in m.clauses if not ga_topic(self.V, c))  # ×写真が大切ではない, ×祖母が人形を縫う
     for i, (c, (j, jt)) in enumerate(zip(m.clauses, self.plan(m, jts))):
         carried = unsaid(m.clauses[i - 1].subj if i else None, m.clauses[-1].q is not None) if v2 else None
-        s = self.clause(c, j == 'e', jt, polite, carried, before in ('e', 'ma'))   # v2: after 、 and after が/けど alike, the same subject goes unsaid
+        s = self.clause(c, j == 'e', jt, polite, carried, before in ('e', 'ma') or (r is not None and before == 'soshite'))   # v2: after 、 and after が/けど alike (a variant: after 。そして、 too), the same subject goes unsaid
         self.said.append((c, s, j))
         out += self.close(c, s, j, polite)
         before = j

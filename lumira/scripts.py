@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['SCRIPTS_PATH', 'FIELDS', 'SPECIAL', 'ANIMATE_KINDS', 'PERSON_ADJ_JA', 'PLURAL_JA', 'CREATE_JA', 'CREATE_ADJ_JA',
            'PREDICATE_ONLY_JA', 'ROLE_ADJ_JA', 'ROLE_VERBS_JA', 'ROLE_WORKS_JA', 'FIXED_TURNS_JA', 'HYPERNYMS_JA',
-           'SETBACK_ADJ_JA', 'ROLE_SUBJECTS_JA', 'FEEL_TIMES_JA', 'RECENT_JA', 'OWNABLE_KINDS', 'POSS_VERBS_JA',
-           'PETS_JA', 'OWNERS_JA', 'GREETINGS', 'NUMERALS_JA', 'read_scripts', 'Step', 'parse_step', 'Script',
-           'compile_script', 'scripts']
+           'SETBACK_ADJ_JA', 'CRAMPED_JA', 'ROLE_SUBJECTS_JA', 'FEEL_TIMES_JA', 'RECENT_JA', 'OWNABLE_KINDS',
+           'POSS_VERBS_JA', 'PETS_JA', 'OWNERS_JA', 'GREETINGS', 'NUMERALS_JA', 'FEW_JA', 'HABIT_JA', 'TRIVIAL_JA',
+           'UNCHOSEN_KINDS', 'read_scripts', 'Step', 'parse_step', 'Script', 'compile_script', 'scripts']
 
 # %% ../nbs/04c_scripts.ipynb #110c166a
 import csv
@@ -212,10 +212,11 @@ ROLE_ADJ_JA = _ja('新しい 優しい 素晴らしい 上手')  # adjectives of
 ROLE_VERBS_JA = {'料理人': '作る 料理する 焼く', '学生': '学ぶ 練習する', '生徒': '学ぶ 練習する', '先生': '教える',
                  '歌手': '歌う 練習する', '画家': '描く', '作家': '書く', '詩人': '書く', '旅人': '泊まる 楽しむ', '医者': '助ける'}  # what a role does: 詩人ではありませんが、詩を書きます (not ×学生ではありませんが、新聞を読みます, ×旅人ではありませんが、電車に乗ります: third reading, 587 2301)
 ROLE_WORKS_JA = {'詩人': '詩', '作家': '物語 詩 本 手紙', '歌手': '歌 メロディー', '画家': '絵'}  # … and what it makes, where that is one thing (×詩人ではありませんが、名前を書きます)
-FIXED_TURNS_JA = {'できない': '練習する 頑張る 挑戦する 学ぶ 続ける',
-                  'いない': '待つ 呼ぶ 探す'}  # the steps that answer a fixed negation: 分かりませんが、調べます; できませんが、練習します
+FIXED_TURNS_JA = {'いない': '待つ 呼ぶ 探す'}  # the steps that answer a fixed negation: いませんが、待ちます (not できない: alone, with nothing one cannot do, it says nothing: ×子供はできませんが、ピアノを練習し, fourth reading 1948 3956)
 HYPERNYMS_JA = _ja('果物 野菜 お菓子 花 鳥 魚 料理 音楽 飲み物')  # general words: never one side of a denied choice (×果物を選びませんが、みかんを選びます)
 SETBACK_ADJ_JA = _ja('広い 大きい')  # adjectives whose denial is a setback a step can turn (公園は広くないですが、…)
+CRAMPED_JA = {'台所': '料理する 作る 焼く', '庭': '植える 育てる 遊ぶ', '畑': '植える 育てる', '教室': '練習する 踊る',
+              '公園': '遊ぶ 走る 練習する', '部屋': '踊る 遊ぶ', '砂浜': '遊ぶ 走る'}  # place -> what its smallness stands in the way of: 台所は広くないですが、台所で料理します (not ×木は大きくないですが、木を見て; ×お寺は大きくないです。でも、お寺で祈り: fourth reading 1288 4083)
 ROLE_SUBJECTS_JA = ('私', 'あなた', '私たち', '彼', '彼ら', '母', '父', '兄', '姉', '弟', '妹', '友達')  # who may have a role (not ×祖母は学生です)
 FEEL_TIMES_JA = ('今', '今日', '昨日', 'さっき')  # time words a feeling takes
 RECENT_JA = _ja('さっき 昨日 今日 一昨日')  # time words a setback takes (×昔疲れました)
@@ -225,3 +226,7 @@ PETS_JA = _ja('犬 猫 うさぎ 金魚 亀 小鳥')  # animals that are someone
 OWNERS_JA = _ja('母 父 兄 姉 弟 妹 祖母 祖父 友達 先生')  # nouns that may own a thing, or be someone's (私の母)
 GREETINGS = ('Sola!', 'Nova sola!', 'Bela luna!')  # set phrases said before a question to tu (こんにちは！あなたは…か？)
 NUMERALS_JA = ('二つ', '三つ', '四つ', '五つ')  # the numerals drawn (一つの… reads oddly)
+FEW_JA = {'編む': 2, '縫う': 2, '描く': 2, '飲む': 2, '食べる': 3}  # verb -> the most things one does in one go (×五つのマフラーを編む; ×四杯の紅茶を飲み、五つのケーキを食べ: fourth reading 4110)
+HABIT_JA = _ja('毎日 毎朝 毎晩 いつも 時々')  # time words of a habit: nothing counted beside them (×毎日二枚の写真を撮るつもりです: fourth reading 839)
+TRIVIAL_JA = _ja('眠る 起きる')  # verbs that say nothing in a sentence of their own, with no how or where (×彼は毎日眠りました; ×母は起きるだろう: fourth reading 1457 1959)
+UNCHOSEN_KINDS = _ja('day word celestial')  # kinds whose things are no choice one makes (×週末を計画しませんが、休日を計画し; ×星を数えないですが、流れ星を数えて: fourth reading 1707 2464 4747)

@@ -7,8 +7,9 @@ __all__ = ['single', 'subject', 'plan', 'run_tense', 'item_clause', 'joined', 's
 
 # %% ../nbs/04e_sentences.ipynb #431a9a67
 from bisect import bisect
+from dataclasses import replace
 from .grammar import NP, Clause, Sentence, _fields
-from .scripts import Step, Script, GREETINGS, ANIMATE_KINDS
+from .scripts import Step, Script, GREETINGS, ANIMATE_KINDS, UNCHOSEN_KINDS
 from .meaning import ScriptSampler, ScriptP, SCRIPT_P
 
 # %% ../nbs/04e_sentences.ipynb #22bfde79
@@ -53,7 +54,7 @@ for f in (single, subject): setattr(ScriptSampler, f.__name__, f)
 
 # %% ../nbs/04e_sentences.ipynb #02d53d49
 def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
-    "The steps of `s` that `actor` may do: goods, turns, (setback, answer) pairs of its `but` rows, denials, fixed negations."
+    "The steps of `s` that `actor` may do: goods, turns, (setback, answer) pairs of its `but` rows, denials, fixed negations, each good's index, the verbs still to come after it."
     key = (s.name, actor.head, self.is_plural(actor))
     if key not in self._memo:
         plural = key[2]
@@ -65,11 +66,12 @@ def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
         specific = lambda st: [o for o in st.objs if o not in self.hypernyms and self.noun[o].kind not in ('person', 'body')]  # not ×頭を撫でませんが
         kinds = lambda st: sorted({self.noun[o].kind for o in specific(st) if sum(self.noun[x].kind == self.noun[o].kind for x in specific(st)) > 1})
         denials = tuple((st, kind) for st in goods if not st.subj and self.V.vcase.get(st.verb) == 'を'
-                        for kind in kinds(st))  # 紅茶を飲みませんが、コーヒーを飲みます: two things of one kind
+                        for kind in kinds(st) if kind not in UNCHOSEN_KINDS)  # 紅茶を飲みませんが、コーヒーを飲みます: two things of one kind (not ×週末を計画しませんが、休日を計画し)
         fixed = tuple(st for st in s.steps if st.form == 'fixed') if self.noun[actor.head].kind == 'person' else ()
         buts = set(s.but)  # a setback joins only a step the script says answers it: 疲れましたが、皿を洗いました
         setbacks = tuple((x, st) for x in hards + sads for st in goods if ((x[1].verb if x[0] == 'step' else x[1]), st.verb) in buts)
-        self._memo[key] = goods, tuple(st for st in goods if st.turn and not st.subj), setbacks, denials, fixed, {id(st): i for i, st in enumerate(goods)}
+        after = tuple(len({g.verb for g in goods[i + 1:]} - {st.verb}) for i, st in enumerate(goods))  # the other verbs still to come after each step
+        self._memo[key] = goods, tuple(st for st in goods if st.turn and not st.subj), setbacks, denials, fixed, {id(st): i for i, st in enumerate(goods)}, after
     return self._memo[key]
 
 ScriptSampler._pools = _pools
@@ -79,39 +81,41 @@ def plan(self:ScriptSampler,
          s:Script, # the script
          k:int, # number of clauses (at least 2)
          actor:NP, # the sentence's actor
-        )->tuple: # (items, joins): per clause ('step', st, noun, avoid), ('deny', st, obj), ('hard', (kind, x)), ('feel', adj), ('desc', noun, neg), ('role', neg)
-    "What each of `k` clauses of a joined sentence says, and how they are joined."
+        )->tuple: # (items, joins): per clause ('step', st, noun, avoid), ('deny', st, obj), ('hard', (kind, x)), ('feel', adj), ('desc', noun, neg), ('role', neg); fewer than `k` where the script runs out
+    "What each of up to `k` clauses of a joined sentence says, and how they are joined."
     r, p = self.r, self.p
-    goods, turns, setbacks, denials, fixed, where = self._pools(s, actor)
-    cur = int(r.random() * (len(goods) - k + 1)) if len(goods) >= k else 0  # consecutive steps, in the script's order
+    goods, turns, setbacks, denials, fixed, where, after = self._pools(s, actor)
+    roomy = lambda st: after[where[id(st)]] >= k - 2  # a turn with room for the steps after it: not ×疲れましたが、出かけ、起きました
+    starts = tuple(i for i, a in enumerate(after) if a >= k - 1)
+    cur = self.rc(starts) if starts else 0  # consecutive steps, in the script's order
     items, used = [], set()
     def take(st): nonlocal cur; cur = where[id(st)] + 1; used.add(st.verb); return st
-    def step():
-        for _ in range(len(goods)):
-            if goods[cur % len(goods)].verb not in used: break
-            take(goods[cur % len(goods)])  # skip a verb said already
-        return take(goods[cur % len(goods)])
+    def step():  # the next step not said yet; None at the script's end: a chain never wraps round (fourth reading 2299 4561)
+        nxt = next((st for st in goods[cur:] if st.verb not in used), None)
+        return None if nxt is None else take(nxt)
     ma, turn = r.random() < p.ma, None
     if ma:  # the ways this script and actor have to open with a setback
-        turn = self.rc(tuple(t for t in turns if where[id(t)] <= len(goods) - (k - 1)) or turns) if turns else None
-        near = tuple(n for n in self._near(s, turn) if self.noun[n].kind not in ANIMATE_KINDS
-                     and any(a in self.setback_adj for a in self.describe[s.name][n])) if turn else ()
         roles = tuple((ro, st) for ro in s.roles for st in goods if not st.subj and st.verb in self.role_verbs.get(ro, ())
-                      and (ro not in self.role_works or set(st.objs) & self.role_works[ro])) \
+                      and (ro not in self.role_works or set(st.objs) & self.role_works[ro]) and roomy(st)) \
                 if actor.head in self.role_subjects else ()
-        answers = tuple((f, st) for f in fixed for st in goods if not st.subj and st.verb in self.fixed_turns.get(f.verb, ()))
-        ways = tuple(w for w, ok in (('hard', setbacks), ('deny', denials), ('fixed', answers), ('desc', near), ('role', roles), ('role', roles)) if ok)
+        answers = tuple((f, st) for f in fixed for st in goods if not st.subj and st.verb in self.fixed_turns.get(f.verb, ()) and roomy(st))
+        hards = tuple(sb for sb in setbacks if roomy(sb[1]))
+        denies = tuple(d for d in denials if roomy(d[0]))
+        near = tuple((n, st) for st in goods if roomy(st) for n in st.places if st.verb in self.cramped.get(n, ())
+                     and any(a in self.setback_adj for a in self.describe[s.name].get(n, ())))  # 台所は広くないですが、台所で料理します
+        ways = tuple(w for w, ok in (('hard', hards), ('deny', denies), ('fixed', answers), ('fixed', answers), ('desc', near), ('desc', near),
+                                     ('desc', near), ('role', roles), ('role', roles)) if ok)  # repeated: drawn more often, so that every construction keeps ≥ 1 % (neg_fixed, neg_adj)
         ma = bool(ways)
     for i in range(k):
         prev = items[-1] if items else None
         if i == 0 and ma:
-            way = self.rc(ways)  # a setback: 転びました／寂しかった, a denied choice, 分かりません, 台所は広くないです, 私は料理人ではありません
-            if way == 'hard': x, turn = self.rc(tuple(sb for sb in setbacks if where[id(sb[1])] <= len(goods) - (k - 1)) or setbacks); items.append(('hard', x))  # room for the steps after the turn: not ×疲れましたが、出かけ、起きました  # 疲れましたが、皿を洗いました
+            way = self.rc(ways)  # a setback: 転びました／寂しかった, a denied choice, いません, 台所は広くないです, 私は料理人ではありません
+            if way == 'hard': x, turn = self.rc(hards); items.append(('hard', x))  # 疲れましたが、皿を洗いました
             elif way == 'deny':
-                st, kind = self.rc(denials)
+                st, kind = self.rc(denies)
                 items.append(('deny', take(st), self.rc(tuple(o for o in st.objs if self.noun[o].kind == kind and o not in self.hypernyms))))
-            elif way == 'fixed': f, turn = self.rc(answers); items.append(('hard', ('fixed', f)))  # 分かりませんが、調べます
-            elif way == 'desc': items.append(('desc', self.rc(near), True))
+            elif way == 'fixed': f, turn = self.rc(answers); items.append(('hard', ('fixed', f)))  # いませんが、待ちます
+            elif way == 'desc': n, turn = self.rc(near); items.append(('desc', n, True))  # a place too small for what is done there
             else: role, turn = self.rc(roles); items.append(('role', True, role))  # 詩人ではありませんが、詩を書きます
         elif i == 1 and ma and prev[0] == 'deny': items.append(('step', prev[1], None, prev[2]))  # the same step, another object
         elif i == 1 and ma and turn is not None:
@@ -121,16 +125,13 @@ def plan(self:ScriptSampler,
             items.append(('role', False, None))
         elif i == k - 1 and prev[0] == 'step' and s.feel and not ma and actor.head in self.feelers[s.name, s.feel[0]] and r.random() < p.feel_end:
             items.append(('feel', self.rc(tuple(a for a in s.feel if a not in self.said) or s.feel), False))
-        else: items.append(('step', step(), prev[1] if prev and prev[0] == 'desc' else None, None))
-    return items, ('ma' if ma else 'e',) + ('e',) * (k - 2)
+        else:
+            st = step()
+            if st is None: break  # the script has no step left: a shorter sentence, not a step from its start
+            items.append(('step', st, None, None))
+    return items, ('ma' if ma else 'e',) + ('e',) * (len(items) - 2)
 
-def _near(self:ScriptSampler, s:Script, st:Step)->tuple:
-    "The things of step `st` that script `s` describes: what a description before it may be about."
-    key = ('near', s.name, id(st))
-    if key not in self._memo: self._memo[key] = tuple(n for n in (*st.subj, *st.objs, *st.places) if n in self.describe[s.name])
-    return self._memo[key]
-
-for f in (plan, _near): setattr(ScriptSampler, f.__name__, f)
+ScriptSampler.plan = plan
 
 # %% ../nbs/04e_sentences.ipynb #3ceb2e82
 def run_tense(self:ScriptSampler,
@@ -161,7 +162,10 @@ def item_clause(self:ScriptSampler,
         st, noun, avoid = it[1:]
         known = tuple(x for x in st.subj if x in self.said)  # the letter just sent arrives, not another thing
         subj = actor if not st.subj else self.thing(s, noun if noun in st.subj else self.rc(known or st.subj), mine=False)
-        return self.verb_clause(s, st, subj, T, timed=timed, noun=noun, avoid=avoid)
+        if self.chosen is not None and noun is None: st, noun = self._keep_choice(st)
+        c = self.verb_clause(s, st, subj, T, timed=timed, noun=noun, avoid=avoid)
+        if c.pred == self.choose_w and c.obj is not None and c.obj.head in self.noun: self.chosen = c.obj.head
+        return c
     if it[0] == 'deny': return self.verb_clause(s, it[1], actor, T, neg=True, timed=False, noun=it[2])
     if it[0] == 'hard':
         kind, x = it[1]
@@ -178,9 +182,12 @@ def joined(self:ScriptSampler,
     if key not in self._memo:
         self._memo[key] = tuple(s for s in self.by_kind['verb']
                                 if len({st.verb for st in s.steps if not st.hard and st.form == 'verb' and not st.subj}) >= k) or self.by_kind['verb']
-    s = self.rc(self._memo[key])
-    actor = self.actor(s.actors)
-    items, joins = self.plan(s, k, actor)
+    items = ()
+    while len(items) < 2:  # a script whose steps this actor may do ran out after one: another script
+        s = self.rc(self._memo[key])
+        actor = self.actor(s.actors)
+        items, joins = self.plan(s, k, actor)
+    items = self._choose_ahead(items)
     runs = [items[:1], items[1:]] if joins[0] == 'ma' else [items]
     clauses, before = [], None
     for run in runs:
@@ -194,7 +201,33 @@ def sentence(self:ScriptSampler,
              k:int, # number of clauses
             )->Sentence:
     "A meaning with `k` clauses: one step, or a run of steps of one script."
-    self.said, self.k = set(), k  # the nouns and adverbials said so far in this sentence; its number of clauses
-    return self.single() if k == 1 else self.joined(k)
+    self.said, self.k, self.chosen, self.habitual = set(), k, None, False  # the nouns and adverbials said so far in this sentence; its number of clauses; what it chose; a habit said
+    if k > 1: return self.joined(k)
+    m = self.single()
+    while self._trivial(m): self.said = set(); m = self.single()  # ×彼は毎日眠りました: another draw
+    return m
 
-for f in (run_tense, item_clause, joined, sentence): setattr(ScriptSampler, f.__name__, f)
+def _trivial(self:ScriptSampler, m:Sentence)->bool:
+    "Is `m` one clause of a verb that says nothing alone, with no object, how or where (×母は起きるだろう)?"
+    c = m.clauses[0] if len(m.clauses) == 1 else None
+    return c is not None and c.kind == 'verb' and c.pred in self.trivial and c.obj is None and c.manner is None and c.place is None
+
+def _choose_ahead(self:ScriptSampler, items:list)->list:
+    "`items` with each free choice (選ぶ) made among the things a later step can take: みかんを選び、みかんを味わう (not ×みかんを選び、いちごを味わう)."
+    out = list(items)
+    for i, it in enumerate(items):
+        if it[0] != 'step' or it[1].verb != self.choose_w or it[2] is not None: continue
+        later, avoid = {o for x in items[i + 1:] if x[0] == 'step' for o in x[1].objs}, it[3]  # avoid: the thing a contrast denied
+        both = tuple(o for o in it[1].objs if o in later and (avoid is None or (o != avoid and self.noun[o].kind == self.noun[avoid].kind and o not in self.hypernyms)))
+        if both: out[i] = ('step', it[1], self.rc(both), avoid)
+    return out
+
+def _keep_choice(self:ScriptSampler, st:Step)->tuple:
+    "Step `st` after a choice (選ぶ): (st, the thing chosen) for the first step that can take it, else `st` without the other things of its kind."
+    ch, kept = self.chosen, ('kept', self.chosen)
+    if ch in st.objs and kept not in self.said: self.said.add(kept); return st, ch  # お茶を選び、お茶を飲みます
+    kind = self.noun[ch].kind
+    rest = tuple(o for o in st.objs if self.noun[o].kind != kind or o in self.hypernyms)  # not ×お茶を選び、紅茶を飲みます
+    return (replace(st, objs=rest, counted=tuple(o for o in st.counted if o in rest)) if rest and len(rest) < len(st.objs) else st), None
+
+for f in (run_tense, item_clause, joined, sentence, _trivial, _choose_ahead, _keep_choice): setattr(ScriptSampler, f.__name__, f)
