@@ -25,7 +25,7 @@ def quantize_rows(w:torch.Tensor # a float matrix
     if not isinstance(w, torch.Tensor) or w.ndim != 2 or not w.is_floating_point():
         raise ValueError(f'quantize_rows needs a float matrix, got {getattr(w, "dtype", type(w).__name__)} of shape {tuple(getattr(w, "shape", ()))}')
     w = w.detach().float().cpu()
-    if not torch.isfinite(w).all(): raise ValueError('quantize_rows: its rows hold NaN or infinite values, which have no int8 grid: the model is broken')
+    if not torch.isfinite(w).all(): raise ValueError('its rows hold NaN or infinite values, which have no int8 grid: the model is broken')
     amax = w.abs().amax(dim=1)
     amax = torch.where(amax == 0, torch.full_like(amax, 127.0), amax).clamp_min(127.0 / torch.finfo(torch.float32).max)
     s = torch.full_like(amax, 127.0) / amax   # a true division, as numpy's (torch's `127.0 / amax` is 127 times a reciprocal: 1 ulp off)
@@ -35,7 +35,7 @@ def dequantize_rows(q:torch.Tensor, # int8 matrix
                     s:torch.Tensor  # its float32 scale per row
                    ) -> torch.Tensor:
     "The float32 matrix that `q` and `s` stand for, `q / s`, as CTranslate2 computes it."
-    return q.float() / s[:, None]
+    return q.float().div_(s[:, None])   # one new tensor, divided in place
 
 # %% ../nbs/34a_quantize.ipynb #30b178d4
 def int8_names(model:nn.Module # e.g. a `LumiraTransformer`
@@ -52,7 +52,7 @@ def int8_tensors(model:nn.Module # the model to store
         v = v.detach().cpu()
         if k in names:
             try: out[k], out[k + SCALE] = quantize_rows(v)
-            except ValueError as e: raise ValueError(f'{k}: {str(e).split(": ", 1)[1]}') from None   # the tensor named
+            except ValueError as e: raise ValueError(f'{k}: {e}') from None   # the tensor named
         else: out[k] = (v.float() if v.is_floating_point() else v).contiguous()
     return out
 
