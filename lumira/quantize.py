@@ -92,8 +92,8 @@ def read_int8(path:Path # a file `save_int8` wrote
              ) -> dict: # the float32 state dict
     "Read a `save_int8` file safely (safetensors) and give its weights back in float32, each int8 matrix divided by its row scales."
     from safetensors.torch import load_file
-    if not is_int8(path): raise ValueError(f'{path}: not an int8 weights file (no {INT8_FORMAT!r} marker in its metadata)')
-    t = load_file(str(path))
+    if not is_int8(path): raise ValueError(f'{path}: not a readable int8 weights file (missing, cut short, or no {INT8_FORMAT!r} marker in its metadata)')
+    t = load_file(str(path))   # is_int8 has read its header: the file is whole
     orphans = [k for k in t if k.endswith(SCALE) and k[:-len(SCALE)] not in t]
     if orphans: raise ValueError(f'{path}: row scales {orphans[0]} belong to no tensor')
     return {k: _scaled(k, v, t.get(k + SCALE), path) if v.dtype == torch.int8 else v for k, v in t.items() if not k.endswith(SCALE)}
