@@ -15,6 +15,7 @@ from .translate import to_japanese
 from .tokenizer import DIRECTIONS, TOKENIZER_FILE, check_direction, LumiraTokenizer
 from .data import pad_batch, check_int
 from .model import ModelConfig, LumiraTransformer
+from .quantize import save_int8, is_int8, read_int8
 from .fast import SHIPPED_DIR, CT2_DIR, ct2_available, write_ct2
 
 # %% auto #0
@@ -184,24 +185,28 @@ def read_checkpoint(path:Path, # a checkpoint file written by `atomic_save(check
 # %% ../nbs/35_checkpoint.ipynb #3cec77fb
 def export_model(ckpt:Checkpoint,             # a trained checkpoint
                  dest:Path,                   # folder to write (replaced whole, atomically)
-                 dtype:torch.dtype=torch.float16, # weight precision on disk
+                 dtype:torch.dtype=torch.int8, # weights on disk: torch.int8 (int8 rows, `lumira.quantize`), or a float dtype (float16, float32)
                  meta:dict|None=None,         # extra facts for config.json (metrics, command…)
                  ct2:bool=True                # also write the int8 CTranslate2 model in CT2_DIR (`lumira.fast`), if CTranslate2 is installed
                 ) -> Path:
     "Write a checkpoint as a small inference-only folder: `model.safetensors`, `tokenizer.model`, `config.json` (and `ctranslate2/`)."
     from safetensors.torch import save_model
+    if not isinstance(dtype, torch.dtype) or not (dtype == torch.int8 or dtype.is_floating_point): raise ValueError(f'dtype must be torch.int8 or a float dtype, got {dtype!r:.40}')
     dest = Path(dest); tmp = dest.with_name(f'.{dest.name}.tmp'); shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
-    save_model(copy.deepcopy(ckpt.model).to(dtype), str(tmp/WEIGHTS_FILE))
-    (tmp/TOKENIZER_FILE).write_bytes(ckpt.tokenizer.to_bytes())
-    cfg = {'format': CKPT_FORMAT, 'format_version': CKPT_VERSION, 'lexicon_version': ckpt.meta.get('lexicon_version', LEXICON_VERSION),
-           'model_config': ckpt.config.to_dict(), 'dtype': str(dtype).split('.')[-1],
-           'meta': {**{k: v for k, v in ckpt.meta.items() if k != 'path'}, **(meta or {})}}  # no local paths in a shipped file
-    if ct2 and ct2_available(): write_ct2(ckpt.model, ckpt.tokenizer, tmp/CT2_DIR, lexicon_version=cfg['lexicon_version'])
-    files = [WEIGHTS_FILE, TOKENIZER_FILE] + sorted(str(f.relative_to(tmp)) for f in (tmp/CT2_DIR).glob('*') if f.is_file())
-    cfg['sha256'] = {f: file_sha256(tmp/f) for f in files}  # integrity: checked by `read_exported` (the CTranslate2 files too)
-    (tmp/CONFIG_FILE).write_text(json.dumps(cfg, indent=1, ensure_ascii=False, sort_keys=True) + '\n', encoding='utf-8')
-    if dest.exists(): shutil.rmtree(dest)
-    os.replace(tmp, dest)
+    try:
+        if dtype == torch.int8: save_int8(ckpt.model, tmp/WEIGHTS_FILE)
+        else: save_model(copy.deepcopy(ckpt.model).to(dtype), str(tmp/WEIGHTS_FILE))
+        (tmp/TOKENIZER_FILE).write_bytes(ckpt.tokenizer.to_bytes())
+        cfg = {'format': CKPT_FORMAT, 'format_version': CKPT_VERSION, 'lexicon_version': ckpt.meta.get('lexicon_version', LEXICON_VERSION),
+               'model_config': ckpt.config.to_dict(), 'dtype': str(dtype).split('.')[-1],
+               'meta': {**{k: v for k, v in ckpt.meta.items() if k != 'path'}, **(meta or {})}}  # no local paths in a shipped file
+        if ct2 and ct2_available(): write_ct2(ckpt.model, ckpt.tokenizer, tmp/CT2_DIR, lexicon_version=cfg['lexicon_version'])
+        files = [WEIGHTS_FILE, TOKENIZER_FILE] + sorted(str(f.relative_to(tmp)) for f in (tmp/CT2_DIR).glob('*') if f.is_file())
+        cfg['sha256'] = {f: file_sha256(tmp/f) for f in files}  # integrity: checked by `read_exported` (the CTranslate2 files too)
+        (tmp/CONFIG_FILE).write_text(json.dumps(cfg, indent=1, ensure_ascii=False, sort_keys=True) + '\n', encoding='utf-8')
+        if dest.exists(): shutil.rmtree(dest)
+        os.replace(tmp, dest)
+    finally: shutil.rmtree(tmp, ignore_errors=True)   # a failed export leaves no temporary folder (after the rename there is none)
     return dest
 
 # %% ../nbs/35_checkpoint.ipynb #253d130e
@@ -245,10 +250,14 @@ def load_checkpoint(path:Path|None=None,  # checkpoint file, exported folder, or
     try: tok = LumiraTokenizer.from_bytes(d['tokenizer'])
     except Exception as e: _fail(path, f'its tokenizer is not a SentencePiece model ({type(e).__name__}: {str(e)[:120]})')
     if tok.vocab_size != cfg.vocab_size: _fail(path, f'tokenizer has {tok.vocab_size} pieces but the model expects {cfg.vocab_size}')
-    model = LumiraTransformer(cfg)
+    model, w = LumiraTransformer(cfg), d['model']
+    int8 = isinstance(w, Path) and is_int8(w)
+    if isinstance(w, Path) and 'dtype' in d and (d['dtype'] == 'int8') != int8:
+        _fail(path, f"{CONFIG_FILE} says dtype {d['dtype']!r:.20}, but {WEIGHTS_FILE} {'holds' if int8 else 'does not hold'} int8 rows")
+    if int8: w = read_int8(w)   # float32 again; a ValueError naming the file and the tensor
     try:
-        if isinstance(d['model'], Path): load_model(model, str(d['model']))
-        else: model.load_state_dict(d['model'])
+        if isinstance(w, Path): load_model(model, str(w))
+        else: model.load_state_dict(w)
     except Exception as e: _fail(path, f'weights do not fit the model config ({type(e).__name__}: {str(e)[:160]})')
     if isinstance(d['model'], Path): _check_weights(model.state_dict(), path)
     meta = {**d.get('meta', {}), 'lexicon_version': d['lexicon_version'], 'path': str(path)}
