@@ -1,7 +1,10 @@
 """Translation quality of a model on the held-out splits of the default corpus (`lumira_data --n 100000 --seed 0`).
 
-Prints exact match, BLEU and chrF (0-100) per split and direction, greedy decoding, as a markdown table; also on
-`handwritten`, 68 sentences written by hand from LUMIRA.md (an independent check of the generator's coverage).
+Prints exact match, BLEU and chrF (0-100) per split and direction, greedy decoding, as a markdown table. The splits
+are those of the corpus's own recipe (`eval_sets`, 10_corpus): v1's test, test_compositional and test_long (3-4
+clauses); v2's test, test_compositional, test_long (5-6 clauses), test_unknown (unknown nouns carried over in
+brackets) and test:3-4, the 3-4-clause sentences of test. Also on `handwritten`, 68 sentences written by hand from
+LUMIRA.md (an independent check of the generator's coverage), translated by the reference of the model's lexicon.
 With --record, writes the figures into the exported model's config.json (meta.metrics), which is
 how the shipped model carries its own measured metrics.
 
@@ -11,11 +14,12 @@ import argparse, json
 from pathlib import Path
 
 from _timing import timed
-from lumira.corpus import Record, TEST_SPLITS, read_split, split_file
+from lumira.corpus import Record, eval_sets, corpus_version, test_splits, split_file
 from lumira.tokenizer import DIRECTIONS
 from lumira.data import build_data
 from lumira.checkpoint import SHIPPED_DIR, CONFIG_FILE, evaluate, load_checkpoint
 from lumira.translate import to_lumira, to_japanese
+from lumira.lexicon import LEXICON_VERSION
 
 # Sentences written by hand from ../shared/LUMIRA.md (its examples, Part A's phrases, the reference translator's
 # hand-written checks), not drawn from the generator: references come from the reference translator.
@@ -32,9 +36,14 @@ HANDWRITTEN = [
 ]
 
 
-def handwritten() -> list:
-    "HANDWRITTEN as pairs, with the reference translator's Lumira and canonical Japanese."
-    return [Record(ja, lum, to_japanese(lum)) for ja in HANDWRITTEN for lum in [to_lumira(ja)]]
+# v2 counts books with 冊 (C1): 三つの本 is outside its grammar
+V2_FORMS = {'彼女は三つの本を読みましたか？': '彼女は三冊の本を読みましたか？'}
+
+
+def handwritten(version: str = None) -> list:
+    "HANDWRITTEN as pairs of lexicon `version` (None: the package's), with the reference translator's Lumira and canonical Japanese."
+    jas = [V2_FORMS.get(ja, ja) if str(version or LEXICON_VERSION) == '2' else ja for ja in HANDWRITTEN]
+    return [Record(ja, lum, to_japanese(lum, version)) for ja in jas for lum in [to_lumira(ja, version)]]
 
 
 def main():
@@ -45,11 +54,14 @@ def main():
     p.add_argument('--record', action='store_true', help="write the metrics into the exported model's config.json")
     a = p.parse_args()
     data = Path(a.data)
-    if not all(split_file(data, s).exists() for s in TEST_SPLITS): build_data(data, n=100_000, seed=0)
+    if not (data/'meta.json').exists() or not all(split_file(data, s).exists() for s in test_splits(corpus_version(data))):
+        build_data(data, n=100_000, seed=0)
     ckpt = load_checkpoint(a.model)
+    if (v := corpus_version(data)) != ckpt.meta['lexicon_version']:
+        raise SystemExit(f"bench_quality: {data} is a lexicon v{v} corpus, the model was trained on v{ckpt.meta['lexicon_version']}")
+    sets = eval_sets(data) | {'handwritten': handwritten(v)}
     metrics, rows = {}, ['| split | direction | exact | BLEU | chrF | n |', '|---|---|---|---|---|---|']
-    for split in (*TEST_SPLITS, 'handwritten'):
-        pairs = handwritten() if split == 'handwritten' else read_split(data, split)
+    for split, pairs in sets.items():
         for d in DIRECTIONS:
             m, dt = timed(evaluate, ckpt, pairs, d, n=a.n or None)
             metrics[f'{split}/{d}'] = {k: round(m[k], 2) for k in ('exact', 'bleu', 'chrf', 'n')}

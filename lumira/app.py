@@ -235,7 +235,7 @@ def _chat_tab(chat):
     gr.on([send.click, msg.submit], partial(app_chat, chat), inputs=[msg, bot, turns], outputs=[bot, turns, msg], api_name='chat')
 
 # %% ../nbs/51_app.ipynb #e52cc1a2
-EXAMPLES = [['こんにちは', 'ja2lum'], ['私はあなたを愛しています', 'ja2lum'], ['私は歌い、あなたは眠る', 'ja2lum'], ['月は美しい', 'ja2lum'],
+EXAMPLES = [['こんにちは', 'ja2lum'], ['猫は魚を食べました', 'ja2lum'], ['私は歌い、あなたは眠る', 'ja2lum'], ['月は美しい', 'ja2lum'],
             ['私たちは一緒に成長している。', 'ja2lum'], ['悲しいけど、私は成長する。', 'ja2lum'],
             ['Bela vita!', 'lum2ja'], ['Mi senti profunda, ma mi flori.', 'lum2ja']]
 CONCURRENCY, QUEUE_SIZE = 2, 16  # requests the app works on at once; requests it keeps waiting (more are refused)

@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['HELD_SHARE', 'SPLITS', 'VALID_SPLITS', 'TEST_SPLITS', 'RECIPE_SPLITS', 'ALL_SPLITS', 'META_FILE', 'V2_CLAUSES',
-           'LONG_CLAUSES', 'CARRY_SHARE', 'UNKNOWN_TEST_SHARE', 'UNKNOWN_NOUNS', 'KIND_OF_SEM', 'held_out_rules',
-           'held_in', 'Record', 'to_record', 'split_file', 'write_split', 'read_split', 'write_meta', 'split_pairs',
-           'build_corpus', 'coverage_table', 'length_hist', 'carried_texts', 'made_up_nouns', 'unknown_pool',
-           'split_unknowns', 'with_unknowns', 'carry_record', 'build_corpus_v2']
+           'LONG_CLAUSES', 'CARRY_SHARE', 'UNKNOWN_TEST_SHARE', 'UNKNOWN_NOUNS', 'KIND_OF_SEM', 'SLICES',
+           'held_out_rules', 'held_in', 'Record', 'to_record', 'split_file', 'write_split', 'read_split', 'write_meta',
+           'split_pairs', 'build_corpus', 'coverage_table', 'length_hist', 'carried_texts', 'made_up_nouns',
+           'unknown_pool', 'split_unknowns', 'with_unknowns', 'carry_record', 'build_corpus_v2', 'test_splits',
+           'by_clauses', 'corpus_version', 'eval_sets']
 
 # %% ../nbs/10_corpus.ipynb #9417f0a7
 import json, random, re, time
@@ -28,9 +29,9 @@ def _nps(c:Clause):
         while isinstance(np, NP): yield np; np = np.other
 
 def _noun(w, V=None):
-    "Is `w` a noun of the default lexicon (v1's way), or of vocabulary `V` when given?"
+    "Is `w` a noun of lexicon v1 (v1's recipe, which names no vocabulary), or of vocabulary `V` when given?"
     if V is not None: return 'noun' in V.pos.get(w, ())
-    try: return by_lumira(w).pos == 'noun'
+    try: return by_lumira(w, version='1').pos == 'noun'
     except KeyError: return False
 
 def _uses(m:Sentence, V=None):
@@ -56,7 +57,7 @@ def _halves(words, share, r):
 def held_out_rules(pairs:list, # `Pair`s with a `.meaning`
                    seed:int=0, # seed of the draws
                    share:dict=None, # fraction of words held per rule; None = `HELD_SHARE`
-                   V=None, # the vocabulary whose nouns count (None: the default lexicon's, as v1 always did)
+                   V=None, # the vocabulary whose nouns count (None: lexicon v1's, as v1's recipe always did)
                   )->dict: # rule -> {word: 'valid' | 'test'}; `adj_noun` uses 'adj' (both halves) x 'noun'
     "Which words each compositional rule keeps out of training, and which half (valid/test) gets them."
     s, seen = {**HELD_SHARE, **(share or {})}, {}
@@ -74,7 +75,7 @@ def held_out_rules(pairs:list, # `Pair`s with a `.meaning`
 # %% ../nbs/10_corpus.ipynb #445ad078
 def held_in(m:Sentence, # a meaning
             rules:dict, # as from `held_out_rules`
-            V=None, # the vocabulary whose nouns count (None: the default lexicon's)
+            V=None, # the vocabulary whose nouns count (None: lexicon v1's)
            )->list: # [(rule, word, half)]
     "The held-out combinations that meaning `m` uses."
     out = []
@@ -154,7 +155,7 @@ def split_pairs(pairs:list, # `Pair`s with distinct `.lum`
                 seed:int=0, # seed of the shuffle and of the held-out draws
                 valid:float=0.02, # share of the non-held meanings for `valid`
                 test:float=0.02, # ... and for `test`
-                V=None, # the vocabulary whose nouns count (None: the default lexicon's)
+                V=None, # the vocabulary whose nouns count (None: lexicon v1's)
                )->tuple: # ({split: [Record]}, rules)
     "Cut pairs into train/valid/test and the two compositional halves."
     rules = held_out_rules(pairs, seed, V=V)
@@ -186,7 +187,7 @@ def _check_splits(splits):
 
 def _long(n, seed):
     "`n` records of 3–4 clauses (the generator also yields lone set phrases now and then: skipped)."
-    recs = [r for r in map(to_record, generate_pairs(n + n // 10 + 20, seed=seed, clauses=(3, 4))) if r.clauses >= 3]
+    recs = [r for r in map(to_record, generate_pairs(n + n // 10 + 20, seed=seed, clauses=(3, 4), V=vocab('1'))) if r.clauses >= 3]
     if len(recs) < n: raise RuntimeError(f'only {len(recs)} sentences of 3–4 clauses for test_long, wanted {n}')
     return recs[:n]
 
@@ -208,13 +209,13 @@ def build_corpus(out_dir, # directory to write the splits and meta.json into (cr
     n_long = max(100, n // 50) if n_long is None else n_long
     bar = tqdm(total=4, desc='corpus', disable=not progress)
     t0 = time.perf_counter(); bar.set_description(f'generating {n:,} pairs')
-    pairs = generate_pairs(n, seed=seed); bar.update()
+    pairs = generate_pairs(n, seed=seed, V=vocab('1')); bar.update()
     bar.set_description('splitting'); splits, rules = split_pairs(pairs, seed, valid, test); bar.update()
     bar.set_description(f'generating {n_long:,} long pairs')
     splits['test_long'] = _long(n_long, seed + 1); bar.update()
     _check_splits(splits)
     bar.set_description('writing'); [write_split(splits[s], split_file(out_dir, s)) for s in SPLITS]; bar.update(); bar.close()
-    meta = dict(n=n, seed=seed, n_long=n_long, lexicon_version=LEXICON_VERSION, counts={s: len(splits[s]) for s in SPLITS},
+    meta = dict(n=n, seed=seed, n_long=n_long, lexicon_version='1', counts={s: len(splits[s]) for s in SPLITS},
                 held_out={k: {h: sorted(w for w, x in v.items() if x == h) for h in sorted(set(v.values()))} for k, v in rules.items()},
                 seconds=round(time.perf_counter() - t0, 2))
     write_meta(out_dir, meta)
@@ -400,3 +401,33 @@ def build_corpus_v2(out_dir, n:int, seed:int, n_long:int|None, valid:float, test
                 seconds=round(time.perf_counter() - t0, 2))
     write_meta(out_dir, meta)
     return meta
+
+# %% ../nbs/10_corpus.ipynb #evalcd01
+SLICES = {'1': {}, '2': {'test:3-4': ('test', 3, 4)}}  # derived test sets of each recipe: name -> (split, fewest, most clauses)
+
+def test_splits(version:str=None, # lexicon version, which picks the recipe; None = `LEXICON_VERSION`
+               )->tuple: # the recipe's test split names, in recipe order
+    "The test splits the corpus recipe of lexicon `version` writes (`RECIPE_SPLITS`)."
+    v = str(version or LEXICON_VERSION)
+    if v not in RECIPE_SPLITS: raise ValueError(f'version must be one of {tuple(RECIPE_SPLITS)}, got {version!r}')
+    return tuple(s for s in RECIPE_SPLITS[v] if s.startswith('test'))
+
+def by_clauses(records:list, # `Record`s
+               lo:int, hi:int, # the fewest and most clauses kept
+              )->list: # the records with `lo`–`hi` clauses, in order
+    "The records of a split whose meaning has between `lo` and `hi` clauses."
+    return [r for r in records if lo <= r.clauses <= hi]
+
+def corpus_version(folder, # a corpus folder
+                  )->str: # its lexicon version, as its meta.json says ('1' when it says none)
+    "Which lexicon's recipe wrote the corpus in `folder`."
+    path = Path(folder)/META_FILE
+    if not path.exists(): raise FileNotFoundError(f'{folder}: no {META_FILE}, so no corpus (build one with lumira_data)')
+    return str(json.loads(path.read_text(encoding='utf-8')).get('lexicon_version', '1'))
+
+def eval_sets(folder, # a corpus folder
+             )->dict: # name -> `Record`s: every test split of its recipe, then the recipe's slices (`SLICES`)
+    "What a model is scored on, for the corpus in `folder`: its recipe's test splits and derived slices."
+    v = corpus_version(folder)
+    out = {s: read_split(folder, s) for s in test_splits(v)}
+    return out | {name: by_clauses(out[s], lo, hi) for name, (s, lo, hi) in SLICES.get(v, {}).items()}

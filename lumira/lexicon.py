@@ -20,7 +20,7 @@ from .phonology import generate_words, to_katakana, stress
 from .wordshape import TABOO_PARTS, TABOO_WORDS, TABOO_KANA, TABOO_V1, LIST_VERSIONS, FALSE_FRIENDS, is_kind, is_easy  # the word filters (00a_wordshape)
 
 # %% ../nbs/01_lexicon.ipynb #84946a6f
-LEXICON_VERSION = '1'  # THE switch: the lexicon by_lumira, by_ja, the grammar and checkpoints use; the language branch flips it to '2'
+LEXICON_VERSION = '2'  # THE switch: the lexicon by_lumira, by_ja, the grammar and checkpoints use (v1 stays loadable by name)
 VERSIONS = ('1', '2')  # the frozen lexicons this package can read (v1 stays readable for old checkpoints)
 COLUMNS = ('lumira', 'pos', 'category', 'ja', 'ja_class', 'sem', 'case', 'obj', 'gloss', 'replaces', 'tense')
 COLUMNS_V2 = COLUMNS + ('kind', 'place', 'counter', 'subj', 'at', 'vol', 'stative', 'fits', 'use', 'variants')
