@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['BARE_VAGUE_JA', 'OWNED_JA', 'MADE_BY_JA', 'Allowed', 'allowed', 'oddities', 'kind_counters', 'counter_errors',
-           'reading_sample', 'write_sample']
+           'undrawn', 'reading_sample', 'write_sample']
 
 # %% ../nbs/04f_oddities.ipynb #7bd63f72
 import csv, random
@@ -284,6 +284,18 @@ def counter_errors(pairs:list, # `Pair`s of lexicon v2
                 want = A.noun[x.head].counter if x.num else None
                 if want in counters and nums[x.num] + ('つ' if want == 'つ' else want) + 'の' not in p.ja_canon: out.append((p.ja_canon, x.head, want))
     return out
+
+# %% ../nbs/04f_oddities.ipynb #69cfc571
+def undrawn(pairs:list, # `Pair`s
+            V:Vocab=None, # the vocabulary whose words to look for; None = vocab('2')
+           )->list: # its Lumira words that no pair's Lumira uses, in lexicon order
+    "The words of `V`'s lexicon that `pairs` never use: what a network trained on them cannot have learnt."
+    import re
+    text = ' '.join(re.sub(r'\[[^\]]*\]', ' ', p.lum).lower() for p in pairs)
+    seen = set(re.findall(r'[a-z]+(?:-[a-z]+)*', text)) | set(re.findall(r'[a-z]+', text))
+    def used(w): return bool({w, w + 'la', w + 'va', w + '-mi', w + '-na'} & seen) or ('-' in w and w in text)
+    return [e.lumira for e in load_lexicon(version=(V or vocab('2')).version) if not used(e.lumira)]
+
 
 # %% ../nbs/04f_oddities.ipynb #d30ec79e
 def reading_sample(n:int=200, # rows: n - longest drawn at random, then the longest
