@@ -285,7 +285,7 @@ def counter_errors(pairs:list, # `Pair`s of lexicon v2
                 if want in counters and nums[x.num] + ('つ' if want == 'つ' else want) + 'の' not in p.ja_canon: out.append((p.ja_canon, x.head, want))
     return out
 
-# %% ../nbs/04f_oddities.ipynb #69cfc571
+# %% ../nbs/04f_oddities.ipynb #dbf14b21
 def undrawn(pairs:list, # `Pair`s
             V:Vocab=None, # the vocabulary whose words to look for; None = vocab('2')
            )->list: # its Lumira words that no pair's Lumira uses, in lexicon order

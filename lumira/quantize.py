@@ -66,7 +66,9 @@ def save_int8(model:nn.Module, # the model whose weights to store
     tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
     try:
         with open(tmp, 'wb') as f:
-            f.write(save(int8_tensors(model), metadata={'format': INT8_FORMAT, 'format_version': '1'})); f.flush(); os.fsync(f.fileno())
+            # one metadata key: safetensors writes its metadata in no fixed order, so with two the same weights could
+            # come out as two different files (and two sha256) from one export to the next
+            f.write(save(int8_tensors(model), metadata={'format': INT8_FORMAT})); f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)
     finally: tmp.unlink(missing_ok=True)
     return path
