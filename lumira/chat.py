@@ -6,13 +6,13 @@
 __all__ = ['ROLES', 'SPEAKERS', 'TASK_TAG', 'CHAT_FORMAT', 'CHAT_VERSION', 'CHAT_DIR', 'DEFAULT_SCENE', 'MAX_REPLY', 'role_id',
            'chat_vocab_size', 'show_ids', 'as_turns', 'scene_text', 'chat_sequence', 'translation_sequence',
            'as_example', 'fit_prompt', 'chat_batches', 'chat_loss', 'train_chat', 'save_chat', 'load_chat',
-           'japanese_of', 'Reply', 'check_message', 'is_japanese', 'Chat']
+           'japanese_of', 'Reply', 'contradictions', 'check_message', 'is_japanese', 'Chat']
 
 # %% ../nbs/62_chat.ipynb #3117d875
 # Exports: ROLES, role_id, chat_vocab_size, show_ids, as_turns, scene_text, chat_sequence, translation_sequence, as_example, fit_prompt,
-# chat_batches, hidden, chat_loss, train_chat, save_chat, load_chat, CHAT_DIR, Reply, Chat (from_pretrained, reply, translate).
+# chat_batches, hidden, chat_loss, train_chat, save_chat, load_chat, CHAT_DIR, Reply, contradictions, Chat (from_pretrained, reply, translate).
 # Left out: the commands `lumira_chat` and `lumira_chat_train`, the training mix and the scores (62a_chat_cli); the app's tab (51_app).
-import copy, json, math, os, random, re, shutil, time
+import copy, dataclasses, json, math, os, random, re, shutil, time
 from pathlib import Path
 import torch
 import torch.nn.functional as F
@@ -21,6 +21,8 @@ from .tokenizer import LumiraTokenizer, BOS_ID, EOS_ID, PAD_ID, UNK_ID, TO_LUM_I
 from .lm import LMConfig, LumiraLM, pad_batch, param_count, train_lm
 from .constrain import constraint_for, ConstrainedLogits, foreign_words
 from .translate import to_japanese, to_lumira
+from .lumparser import lum_parser
+from .grammar import Sentence, lumira_text
 from .infer import split_sentences
 from .checkpoint import file_sha256, CONFIG_FILE, WEIGHTS_FILE, MissingCheckpoint
 from .lexicon import LEXICON_VERSION
@@ -243,6 +245,20 @@ class Reply(str):
     @property
     def parses(self)->bool: "Does the reference parser read it?"; return self.ja is not None
 
+# %% ../nbs/62_chat.ipynb #f2afde94
+def contradictions(lum:str, # Lumira text, one or more sentences
+                  )->list: # the clauses that the text both says and denies (`Clause`s, as said)
+    "The clauses of a reply that it says and also denies with -mi (the same clause in all but tense: subject, predicate, object, place, time, manner)."
+    out = []
+    for s in split_sentences(lum):
+        try: cl = lum_parser().parse(s).clauses
+        except ValueError: continue   # outside the grammar: nothing to compare
+        key = lambda c: dataclasses.replace(c, neg=False, tense=None, q=None)   # -mi replaces tense (B9)
+        denied = {key(c) for c in cl if c.neg}
+        out += [c for c in cl if not c.neg and key(c) in denied]
+    return out
+
+
 # %% ../nbs/62_chat.ipynb #4317bf9d
 _JAPANESE = re.compile(r'[\u3040-\u30ff\u3400-\u9fff\uff01-\uff5e]')   # kana, kanji, full-width forms
 
@@ -341,4 +357,5 @@ def reply(self:Chat, message:str, # the person's message, in Lumira or Japanese
     ids, dropped = fit_prompt(self.tokenizer, self.scene if scene is None else scene_text(scene), as_turns(history) + [('user', lum)], self.max_len, self.max_reply)
     if dropped: notes.append(f'the conversation is longer than this model reads ({self.max_len} tokens): its {dropped} oldest turn(s) were left out')
     out = self.tokenizer.decode(self.generate_ids([ids], True, method, **opts)[0])
+    if said := contradictions(out): notes.append(f"this reply denies what it also says ({', '.join(to_japanese(lumira_text(Sentence((c,), ()))) for c in said)}): it is no answer")
     return Reply(out, japanese_of(out), lum, notes)
