@@ -12,7 +12,7 @@ __all__ = ['ROLES', 'SPEAKERS', 'TASK_TAG', 'CHAT_FORMAT', 'CHAT_VERSION', 'CHAT
 # Exports: ROLES, role_id, chat_vocab_size, show_ids, as_turns, scene_text, chat_sequence, translation_sequence, as_example, fit_prompt,
 # chat_batches, hidden, chat_loss, train_chat, save_chat, load_chat, CHAT_DIR, Reply, contradictions, Chat (from_pretrained, reply, translate).
 # Left out: the commands `lumira_chat` and `lumira_chat_train`, the training mix and the scores (62a_chat_cli); the app's tab (51_app).
-import copy, dataclasses, json, math, os, random, re, shutil, time
+import copy, dataclasses, json, os, random, re, shutil
 from pathlib import Path
 import torch
 import torch.nn.functional as F

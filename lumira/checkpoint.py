@@ -15,7 +15,7 @@ from .translate import to_japanese
 from .tokenizer import DIRECTIONS, TOKENIZER_FILE, check_direction, LumiraTokenizer
 from .data import pad_batch, check_int
 from .model import ModelConfig, LumiraTransformer
-from .quantize import save_int8, is_int8, read_int8
+from .quantize import atomic_write, save_int8, is_int8, read_int8
 from .fast import SHIPPED_DIR, CT2_DIR, ct2_available, write_ct2
 
 # %% auto #0
@@ -30,14 +30,8 @@ def atomic_save(obj,       # anything `torch.save` can write (tensors, dicts, by
                 path:Path  # destination file
                ) -> Path:
     "`torch.save` `obj` to `path` through a temporary file and a rename, so a crash never leaves half a file."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-    try:
-        with open(tmp, 'wb') as f:
-            torch.save(obj, f); f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally: tmp.unlink(missing_ok=True)
-    return path
+    return atomic_write(path, lambda f: torch.save(obj, f))   # 34a's one atomic write
+
 
 # %% ../nbs/35_checkpoint.ipynb #133ca1d1
 CKPT_FORMAT = 'lumira-checkpoint'  # the `format` field of every checkpoint file

@@ -14,7 +14,7 @@ from .lexicon import load_lexicon, by_ja, selects, NEG_WORDS, DEATH_VERB, FAIL_V
 from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, _fields
 from .scripts import Step, Script, scripts, ANIMATE_KINDS, SPECIAL
 from .scripts import (PLURAL_JA, CREATE_JA, CREATE_ADJ_JA, PREDICATE_ONLY_JA, ROLE_ADJ_JA, FEEL_TIMES_JA, RECENT_JA, OWNABLE_KINDS, POSS_VERBS_JA,
-                            PETS_JA, OWNERS_JA, GREETINGS, NUMERALS_JA, ROLE_VERBS_JA, SETBACK_ADJ_JA, ROLE_SUBJECTS_JA, ROLE_WORKS_JA,
+                            PETS_JA, OWNERS_JA, NUMERALS_JA, ROLE_VERBS_JA, SETBACK_ADJ_JA, ROLE_SUBJECTS_JA, ROLE_WORKS_JA,
                             FIXED_TURNS_JA, HYPERNYMS_JA, FEW_JA, HABIT_JA, TRIVIAL_JA, CRAMPED_JA)
 from .pairs import _table
 

@@ -11,7 +11,7 @@ import csv, random
 from functools import lru_cache
 from pathlib import Path
 from .lexicon import load_lexicon, selects, DEATH_VERB, FIXED_NEG, NEG_WORDS
-from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, fixed_negation
+from .grammar import NP, Clause, Sentence, Vocab, vocab, fixed_negation
 from .scripts import scripts, FEW_JA, HABIT_JA, TRIVIAL_JA, UNCHOSEN_KINDS, CRAMPED_JA, ANIMATE_KINDS, CREATE_ADJ_JA, PREDICATE_ONLY_JA, CREATE_JA, GREETINGS, ROLE_VERBS_JA, ROLE_WORKS_JA, HYPERNYMS_JA
 from .pairs import generate_pairs
 
@@ -97,7 +97,7 @@ def _fit_odd(A:Allowed, c:Clause)->list:
 # %% ../nbs/04f_oddities.ipynb #956cbb87
 def _tense_odd(A:Allowed, c:Clause)->list:
     "今 with a plain form (今歌います needs 〜ている); つもり where no one chooses (彼は毎朝晴れるつもりです); きっと in a question."
-    V, out, e = A.V, [], A.entry.get((c.pred, 'verb'))
+    out, e = [], A.entry.get((c.pred, 'verb'))
     stative = c.kind != 'verb' or e is None or bool(e.stative) or c.pred in NEG_WORDS or (c.pred in FIXED_NEG and c.neg)
     if c.time == A.now and not (stative and c.tense in ('present', None)): out.append('今 with a plain form')
     if c.tense == 'future':

@@ -9,8 +9,8 @@ __all__ = ['single', 'subject', 'plan', 'run_tense', 'item_clause', 'joined', 's
 from bisect import bisect
 from dataclasses import replace
 from .grammar import NP, Clause, Sentence, _fields
-from .scripts import Step, Script, GREETINGS, ANIMATE_KINDS, UNCHOSEN_KINDS
-from .meaning import ScriptSampler, ScriptP, SCRIPT_P
+from .scripts import Step, Script, GREETINGS, UNCHOSEN_KINDS
+from .meaning import ScriptSampler
 
 # %% ../nbs/04e_sentences.ipynb #22bfde79
 def single(self:ScriptSampler)->Sentence:
