@@ -38,11 +38,11 @@ def _lumira_train(preset, out, data, n, seed, epochs, lr, minutes, resume, overw
          else Trainer(cfg, tok, splits['train'], valid, out, device, overwrite=overwrite, model_config=mc))
     if again: say(f'resuming from {t.resumed_from} at step {t.step}')
     t.fit(steps=steps, minutes=minutes)
+    if world > 1: dist.barrier(); dist.destroy_process_group()  # every process past its last exchange, then all leave together
     if export and rank == 0:
         cmd = ' '.join(['lumira_train'] + sys.argv[1:]) if _as_command() else None
         export_model(load_checkpoint(choose_final(out, valid, run=t.run_id)), export, meta={'command': cmd})
-        say(f'exported to {export}')
-    if world > 1: dist.destroy_process_group()  # no barrier: the others need not wait for rank 0's export
+        say(f'exported to {export}')  # rank 0 alone, the group already left: the others need not wait for the export
 
 def _as_command() -> bool:
     "Whether this process is the `lumira_train` command (else a Python caller, who gets exceptions)."
