@@ -2,12 +2,13 @@
 
 Chat: every user turn of `--dialogues` test-split dialogues of `lumira.dialogue` (seed `--seed`, so an
 independent draw from the one the training command scored with seed 0) gets a greedy, constrained
-reply after the gold history; `judge` says whether it parses, is true to the scene and on topic;
-the share of each, per exchange kind too. Translation: the first `--pairs` sentences of the corpus
+reply after the gold history, decoded again when the rules flag it as `Chat.reply` does
+(`Chat.retry_reply`; `--no-retry`: the greedy reply alone); `judge` says whether it parses, is true to
+the scene and on topic; the share of each, per exchange kind too. Translation: the first `--pairs` sentences of the corpus
 `test` split (`--data`, a `lumira_data` folder; built with `--n 100000 --seed 0` into a temporary
 folder when not given), exact match against the canonical target, for the chat model's own tasks
 and for the shipped translator (`Translator.from_pretrained()`, CTranslate2 when installed).
-Usage: python bench/bench_chat.py [--model lumira/models/chat] [--dialogues 300] [--pairs 200] [--data data] [--seed 1] [--threads 1]
+Usage: python bench/bench_chat.py [--model lumira/models/chat] [--dialogues 300] [--pairs 200] [--data data] [--seed 1] [--threads 1] [--no-retry]
 """
 import argparse, platform, statistics, tempfile, time
 from collections import defaultdict
@@ -26,6 +27,7 @@ def main():
     ap.add_argument('--model', default=None, help='chat model folder (default: the shipped one)')
     ap.add_argument('--dialogues', type=int, default=300); ap.add_argument('--pairs', type=int, default=200)
     ap.add_argument('--data', default=None); ap.add_argument('--seed', type=int, default=1); ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--no-retry', dest='retry', action='store_false', help='score the greedy replies alone, not decoded again when flagged')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     chat = Chat.from_pretrained(a.model)
@@ -35,11 +37,12 @@ def main():
     print(f'training: {m.get("train_minutes")} min, {m.get("steps")} updates, {m.get("examples"):,} examples, on {m.get("machine")}; final loss {m.get("final_loss")}')
 
     ds = generate_dialogues(a.dialogues, seed=a.seed, split='test')
-    t0 = time.perf_counter(); rows = score_chat(chat, ds); dt = time.perf_counter() - t0
+    t0 = time.perf_counter(); rows = score_chat(chat, ds, retry=a.retry); dt = time.perf_counter() - t0
     s = chat_summary(rows)
     tokens = sum(len(chat.tokenizer.encode(r['reply'])) + 1 for r in rows)
-    print(f'\nchat, {s["n"]} replies to {len(ds)} held-out (test) dialogues, seed {a.seed}, greedy + constrained, batch 32:')
+    print(f'\nchat, {s["n"]} replies to {len(ds)} held-out (test) dialogues, seed {a.seed}, greedy + constrained, batch 32, ' + ('flagged replies decoded again:' if a.retry else 'no retry:'))
     for k in ('parses', 'true', 'on_topic', 'right', 'gold'): print(f'  {k:10s} {s[k]:6.1%}')
+    if a.retry: print(f'  decoded again: {sum(r["retried"] > 0 for r in rows)} flagged replies, {sum(r["retried"] == 2 for r in rows)} still flagged after every try')
     print(f'  follow-ups (il refers back): {s["follow_up_right"]:.1%} right of {s["n_follow_up"]}')
     by = defaultdict(list)
     for r in rows: by[r['kind']].append(r)

@@ -215,12 +215,12 @@ def app_chat(chat, # a `lumira.chat.Chat`
              shown:list, # the chat component's messages so far ({'role', 'content'} dicts)
              turns:list, # the conversation so far in Lumira: (role, text) pairs
             )->tuple: # (messages to show, Lumira conversation, '' for the text box)
-    "One exchange of the Chat tab: Lumira's reply, shown with its Japanese."
+    "One exchange of the Chat tab: Lumira's reply, shown with its Japanese and, in small italics, its notes."
     need_gradio()
     if isinstance(message, str) and len(message) > CHAT_MESSAGE_CHARS: raise gr.Error(f'a message may hold at most {CHAT_MESSAGE_CHARS} characters')
     try: r = chat.reply(message, turns)
     except ValueError as e: raise gr.Error(str(e))
-    said = f"{r}\n\n{r.ja or '(the rules do not read this reply)'}" + ''.join(f'\n\n*{n}*' for n in r.notes)
+    said = f"{r}\n\n{r.ja or '(the rules do not read this reply)'}" + ''.join(f'\n\n<small><em>{html.escape(n)}</em></small>' for n in r.notes)
     shown = list(shown or []) + [dict(role='user', content=message), dict(role='assistant', content=said)]
     return shown, list(turns or []) + [('user', r.message), ('lumira', str(r))], ''
 

@@ -38,8 +38,9 @@ def chat_mix(tok:LumiraTokenizer, # the tokenizer
 def score_chat(chat:Chat, # the model
                dialogues:list, # held-out `Dialogue`s
                batch_size:int=32, # replies decoded together
-              )->list: # one dict per reply: kind, exchange, reply, gold, parses, true, on_topic, why
-    "Reply to every user turn of `dialogues` after its gold history, and judge each reply."
+               retry:bool=True, # decode a flagged reply again, as `Chat.reply` does (`Chat.retry_reply`); False = the batched greedy reply alone
+              )->list: # one dict per reply: kind, exchange, reply, gold, parses, true, on_topic, why, retried (0: not flagged, 1: retried, 2: still flagged)
+    "Reply to every user turn of `dialogues` after its gold history, as `Chat.reply` would, and judge each reply."
     items = []
     for d in dialogues:
         turns, scene = as_turns(d.turns), scene_text(d.scene)
@@ -50,9 +51,10 @@ def score_chat(chat:Chat, # the model
         ks = order[b:b + batch_size]
         for k, out in zip(ks, chat.generate_ids([items[k][2] for k in ks])): replies[k] = chat.tokenizer.decode(out)
     rows = []
-    for (d, i, _), r in zip(items, replies):
+    for (d, i, ids), r in zip(items, replies):
+        r, notes = chat.retry_reply(ids, r) if retry else (r, [])
         j = judge(d.scene, d.turns[:i + 1], r)
-        rows.append(dict(kind=d.kinds[i // 2], exchange=i // 2, reply=r, gold=d.turns[i + 1].lum, parses=j.parses, true=j.true, on_topic=j.on_topic, why=j.why))
+        rows.append(dict(kind=d.kinds[i // 2], exchange=i // 2, reply=r, gold=d.turns[i + 1].lum, parses=j.parses, true=j.true, on_topic=j.on_topic, why=j.why, retried=len(notes)))
     return rows
 
 def chat_summary(rows:list, # from `score_chat`
