@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['EXAMPLE_SEED', 'EXAMPLE_PAIRS', 'DEPENDS', 'FORMATS', 'ANKI_IDS', 'ANKI_INSTALL', 'uses', 'round_trips',
            'find_examples', 'examples_key', 'cache_dir', 'examples', 'DictEntry', 'dictionary', 'lookup', 'search',
-           'entry_row', 'search_table', 'export', 'anki_deck', 'dict_html', 'card', 'match_lines', 'lumira_dict']
+           'entry_row', 'search_table', 'export', 'sound_name', 'anki_deck', 'dict_html', 'card', 'match_lines',
+           'lumira_dict']
 
 # %% ../nbs/08_dictionary.ipynb #93dee395
 import argparse, csv, hashlib, html, io, json, os, re, sys, tempfile
@@ -186,21 +187,40 @@ def _card_fields(d):
     meaning = e(' / '.join(d.ja)) + ' — ' + e(d.en) + (f'<br>replaces {e(d.replaces)}' if d.replaces else '')
     return [e(d.lumira), e(f'{d.kana} · {d.stress} · /{d.ipa}/ · {d.pos}'), meaning, f'{e(d.example)}<br>{e(d.example_ja)}']
 
+def sound_name(d)->str:
+    "The Anki media file name of entry `d`'s spoken word (one per spelling: *viaja* the noun and the verb share it)."
+    return f"lumira-{re.sub(r'[^a-z-]', '', d.lumira.lower())}.wav"
+
 def anki_deck(path:str, # the .apkg file to write
               entries:list=None, # `DictEntry`s; None = the whole dictionary
+              audio:bool=True, # each card says its word aloud (eSpeak NG, `lumira.speech`)
              )->Path:
     "Write the dictionary as an Anki deck (.apkg), atomically."
     try: import genanki
     except ImportError: raise ImportError(ANKI_INSTALL) from None
+    entries = dictionary() if entries is None else entries
     model = genanki.Model(ANKI_IDS[0], 'Lumira word', fields=[{'name': f} for f in ('Lumira', 'Reading', 'Meaning', 'Example')],
                           templates=[{'name': 'Lumira → meaning', 'qfmt': '<h1>{{Lumira}}</h1>',
                                       'afmt': '{{FrontSide}}<hr id=answer>{{Reading}}<br>{{Meaning}}<br><i>{{Example}}</i>'}])
-    deck = genanki.Deck(ANKI_IDS[1], 'Lumira')
-    for d in (dictionary() if entries is None else entries):
-        deck.add_note(genanki.Note(model, _card_fields(d), guid=genanki.guid_for(d.lumira, d.pos)))
-    path = Path(path); tmp = path.with_name(f'.{path.name}.tmp')
-    genanki.Package(deck).write_to_file(str(tmp), timestamp=0); os.replace(tmp, path)
+    deck, media = genanki.Deck(ANKI_IDS[1], 'Lumira'), {}
+    with tempfile.TemporaryDirectory() as sounds:
+        for d in entries:
+            fields = _card_fields(d)
+            if audio:
+                name = sound_name(d)
+                if name not in media: media[name] = _write_sound(Path(sounds)/name, d.lumira)
+                fields[1] += f' [sound:{name}]'
+            deck.add_note(genanki.Note(model, fields, guid=genanki.guid_for(d.lumira, d.pos)))
+        path = Path(path); tmp = path.with_name(f'.{path.name}.tmp')
+        genanki.Package(deck, media_files=sorted(media.values())).write_to_file(str(tmp), timestamp=0); os.replace(tmp, path)
     return path
+
+def _write_sound(path:Path, word:str)->str:
+    "Write `word` spoken as a WAV at `path`; a speech backend missing is said in one line."
+    from lumira.speech import speak, SpeechUnavailable
+    try: path.write_bytes(speak(word))
+    except SpeechUnavailable as e: raise SpeechUnavailable(f'{e} (or write the deck without sound: audio=False, --no-audio)') from None
+    return str(path)
 
 # %% ../nbs/08_dictionary.ipynb #6e0d5032
 def dict_html(entries:list, # `DictEntry`s
@@ -238,6 +258,7 @@ def _parser():
     p.add_argument('word', nargs='?', help='a Lumira word to look up (suffixes allowed: amala, mi-na)')
     p.add_argument('--search', metavar='Q', help='search in Lumira, Japanese or English')
     p.add_argument('--export', choices=FORMATS + ('anki',), help='write the whole dictionary in this format (anki: an .apkg deck, needs -o)')
+    p.add_argument('--no-audio', action='store_true', help='anki: cards without the spoken word')
     p.add_argument('-o', '--output', metavar='FILE', help='with --export: write to FILE instead of standard output')
     p.add_argument('--limit', type=int, default=20, help='with --search: the most matches to show (default 20)')
     return p
@@ -250,7 +271,7 @@ def _run(a, p, stdout):
     if a.limit < 1: p.error('--limit must be at least 1')
     if a.export == 'anki':
         if not a.output: p.error('--export anki writes a file: give -o FILE.apkg')
-        anki_deck(a.output); print(f'wrote {len(dictionary())} cards to {a.output}', file=stdout); return 0
+        anki_deck(a.output, audio=not a.no_audio); print(f'wrote {len(dictionary())} cards to {a.output}', file=stdout); return 0
     if a.export:
         text = export(a.export)
         if not a.output: stdout.write(text); return 0
