@@ -20,7 +20,8 @@ import torch.nn.functional as F
 from fastcore.basics import patch
 from .tokenizer import LumiraTokenizer, BOS_ID, EOS_ID, PAD_ID, UNK_ID, TO_LUM_ID, TO_JA_ID, N_SPECIAL, TOKENIZER_FILE, check_direction
 from .lm import LMConfig, LumiraLM, pad_batch, param_count, train_lm
-from .constrain import constraint_for, ConstrainedLogits, foreign_words
+from .constrain import constraint_for, foreign_words
+from .decoding import ConstrainedLogits
 from .translate import to_japanese, to_lumira
 from .lumparser import lum_parser
 from .grammar import Sentence, lumira_text

@@ -21,7 +21,8 @@ from .pairs import generate_pairs
 from .translate import to_lumira, to_japanese
 from .tokenizer import DIRECTIONS, check_direction, BOS_ID, PAD_ID, train_tokenizer
 from .fast import SHIPPED_DIR, ct2_available, find_ct2, FastTranslator
-from .constrain import ConstrainedLogits, constraint_for
+from .constrain import constraint_for
+from .decoding import ConstrainedLogits
 from .verdict import Verdict, decode_constrained, verify, join_verdicts, _JOIN
 
 # %% ../nbs/50_infer.ipynb #7cc8ce37

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from .tokenizer import PAD_ID, check_direction
 from .translate import to_lumira, to_japanese
 from .fast import FastTranslator
-from .constrain import Constraint, ConstrainedLogits, constraint_for, ct2_repair, word_forms, foreign_words, _hyp
+from .constrain import Constraint, constraint_for, word_forms, foreign_words
+from .decoding import ConstrainedLogits, ct2_repair, _hyp
 
 # %% ../nbs/34_verdict.ipynb #k091
 @dataclass(frozen=True)
