@@ -224,7 +224,7 @@ def future_ok(self:ScriptSampler,
     "May step `st` be in the future with subject `subj`: a person choosing to (つもり), or a thing (でしょう)?"
     if st.form != 'verb': return st.form == 'fail'
     kind = self.noun[subj.head].kind if subj.head in self.noun else 'person'
-    if kind in ('person', 'baby'): return kind == 'person' and bool(self.verb[st.verb].vol)
+    if kind in ('person', 'baby'): return kind == 'person' and bool(self.verb[st.verb].vol) and not self.verb[st.verb].stative  # not ×真実を信じるつもり (sixth reading 3987)
     return kind not in ANIMATE_KINDS
 
 def _adverbials(self:ScriptSampler, st, subj, T, neg, q, timed, noun):

@@ -105,6 +105,7 @@ def _tense_odd(A:Allowed, c:Clause)->list:
         kind = A.noun[c.subj.head].kind if c.subj.head in A.noun else 'person'
         if c.kind == 'feeling': out.append('a feeling in the future')
         elif kind in ANIMATE_KINDS and not (kind == 'person' and e is not None and e.vol): out.append(f'つもり: {c.subj.head} does not choose to {c.pred}')
+        elif kind == 'person' and e is not None and e.stative: out.append(f'つもり: {c.pred} is a state, not a plan (×真実を信じるつもり)')
     if c.manner == A.surely and c.q: out.append('きっと in a question')
     return out
 
@@ -248,6 +249,9 @@ def _chain_odd(A:Allowed, m:Sentence)->list:
     out, cl = [], m.clauses
     steps = [c.pred for c in cl if c.kind == 'verb' and not c.neg and c.pred not in A.setback_verbs and c.pred not in FIXED_NEG]
     if len(steps) > 1 and not _in_order(A, steps): out.append('steps out of the script\'s order (×…ジュースを飲み、友達を応援し、起きる)')
+    if len(cl) > 1 and any(c.kind == 'verb' and not c.neg and c.pred not in A.setback_verbs and c.pred not in FIXED_NEG and c.pred not in NEG_WORDS
+                           and (e := A.entry.get((c.pred, 'verb'))) is not None and e.stative for c in cl):
+        out.append('a state as a step of a chain (×…部屋に住んでいた、…)')
     if len(cl) == 1 and cl[0].kind == 'verb' and cl[0].pred in A.trivial and cl[0].obj is None and cl[0].manner is None and cl[0].place is None:
         out.append('a trivial statement (×彼は毎日眠りました)')
     habit = any(c.time in A.habit for c in cl)  # a time word says when the whole run happens
@@ -308,6 +312,7 @@ UNSAID_JA = {  # lexicon v2 words the scripts never say, and why
     '影': 'seen or drawn in v2, which reads oddly without a thing casting it (影を撮りました)',
     '晴れ': 'only seen or going on in v2; Japanese says 晴れる, which is drawn (晴れを見ました reads oddly)',
     '一つ': '一つのケーキを焼きました reads oddly: a single thing goes without a numeral',
+    '生きる': 'said of an animal of a script it reads as news of its survival (狐はなぜ生きていましたか: sixth reading 2553)',
 }
 
 def unsaid(version:str='2', # the lexicon version

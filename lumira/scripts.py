@@ -239,4 +239,4 @@ MANY_JA = _ja('拾う 集める 数える 植える')  # verbs one does to many 
 FEW_JA = {'編む': 2, '縫う': 2, '描く': 2, '飲む': 2, '食べる': 3}  # verb -> the most things one does in one go (×五つのマフラーを編む; ×四杯の紅茶を飲み、五つのケーキを食べ: fourth reading 4110)
 HABIT_JA = _ja('毎日 毎朝 毎晩 いつも 時々')  # time words of a habit: nothing counted beside them (×毎日二枚の写真を撮るつもりです: fourth reading 839)
 TRIVIAL_JA = _ja('眠る 起きる 驚く 喜ぶ 安心する')  # verbs that say nothing in a sentence of their own, with no how or where (×彼は毎日眠りました; ×母は起きるだろう: fourth reading 1457 1959; ×母と私は驚きます)
-UNCHOSEN_KINDS = _ja('day word celestial')  # kinds whose things are no choice one makes (×週末を計画しませんが、休日を計画し; ×星を数えないですが、流れ星を数えて: fourth reading 1707 2464 4747)
+UNCHOSEN_KINDS = _ja('day word celestial season event')  # kinds whose things are no choice one makes (×週末を計画しませんが、休日を計画し; ×星を数えないですが、流れ星を数えて: fourth reading 1707 2464 4747; ×冬を過ごしませんが、秋を過ごします, ×再会を祝いませんが、出会いを祝います: sixth reading 4884 3083)
