@@ -52,7 +52,7 @@ class ScriptP:
     pronoun_object: float = 0.35  # a person object is said with a pronoun
     coord: float = 0.15           # a one-clause statement coordinates its object (or subject) with another
     coord_q: float = 0.9          # … a one-clause question
-    coord_or_q: float = 0.8       # a coordination in a question is か (お茶かコーヒー), else と
+    coord_or_q: float = 0.9       # a coordination in a question is か (お茶かコーヒー), else と
     coord_or_future: float = 0.6  # … in a future statement
     feel_end: float = 0.25        # a joined sentence ends with a feeling of its actor
     role_first: float = 0.1       # a joined sentence opens with the actor's role

@@ -221,7 +221,7 @@ ROLE_VERBS_JA = {'料理人': '作る 料理する 焼く', '学生': '学ぶ �
                  '歌手': '歌う 練習する', '画家': '描く', '作家': '書く', '詩人': '書く', '旅人': '泊まる 楽しむ', '医者': '助ける'}  # what a role does: 詩人ではありませんが、詩を書きます (not ×学生ではありませんが、新聞を読みます, ×旅人ではありませんが、電車に乗ります: third reading, 587 2301)
 ROLE_WORKS_JA = {'詩人': '詩', '作家': '物語 詩 本 手紙', '歌手': '歌 メロディー', '画家': '絵'}  # … and what it makes, where that is one thing (×詩人ではありませんが、名前を書きます)
 FIXED_TURNS_JA = {}  # the steps that answer a fixed negation. None: not できない (alone, with nothing one cannot do, it says nothing: ×子供はできませんが、ピアノを練習し, fourth reading 1948 3956), nor いない (one person's chain makes the absent one act: ×家族はいませんが、犬を呼び, fifth reading 651 1627 4613 4641)
-HYPERNYMS_JA = _ja('果物 野菜 お菓子 花 鳥 魚 料理 音楽 飲み物 本')  # general words: never one side of a denied choice (×果物を選びませんが、みかんを選びます) nor of a coordination (×絵本か本)
+HYPERNYMS_JA = _ja('果物 野菜 お菓子 花 鳥 魚 料理 音楽 飲み物 本 服')  # general words: never one side of a denied choice (×果物を選びませんが、みかんを選びます) nor of a coordination (×絵本か本)
 SETBACK_ADJ_JA = _ja('広い 大きい')  # adjectives whose denial is a setback a step can turn (公園は広くないですが、…)
 CRAMPED_JA = {'台所': '料理する 作る 焼く', '庭': '植える 育てる 遊ぶ', '畑': '植える 育てる', '教室': '練習する 踊る',
               '公園': '遊ぶ 走る 練習する', '部屋': '踊る 遊ぶ', '砂浜': '遊ぶ 走る'}  # place -> what its smallness stands in the way of: 台所は広くないですが、台所で料理します (not ×木は大きくないですが、木を見て; ×お寺は大きくないです。でも、お寺で祈り: fourth reading 1288 4083)
