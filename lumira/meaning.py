@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .lexicon import load_lexicon, by_ja, selects, NEG_WORDS, DEATH_VERB, FAIL_VERB, FAIL_OBJECT
 from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, _fields
 from .scripts import Step, Script, scripts, ANIMATE_KINDS, SPECIAL
-from .scripts import (PLURAL_JA, CREATE_JA, CREATE_ADJ_JA, PREDICATE_ONLY_JA, ROLE_ADJ_JA, FEEL_TIMES_JA, RECENT_JA, OWNABLE_KINDS, POSS_VERBS_JA,
+from .scripts import (PLURAL_JA, CREATE_JA, CREATE_ADJ_JA, PREDICATE_ONLY_JA, ROLE_ADJ_JA, FEEL_TIMES_JA, RECENT_JA, OWNABLE_KINDS, POSS_VERBS_JA, MORE_NUMERALS_JA, MANY_JA,
                             PETS_JA, OWNERS_JA, NUMERALS_JA, ROLE_VERBS_JA, SETBACK_ADJ_JA, ROLE_SUBJECTS_JA, ROLE_WORKS_JA,
                             FIXED_TURNS_JA, HYPERNYMS_JA, FEW_JA, HABIT_JA, TRIVIAL_JA, CRAMPED_JA)
 from .pairs import _table
@@ -51,8 +51,8 @@ class ScriptP:
     poss: float = 0.1             # a noun has a possessor, where it may
     pronoun_object: float = 0.35  # a person object is said with a pronoun
     coord: float = 0.15           # a one-clause statement coordinates its object (or subject) with another
-    coord_q: float = 0.8          # … a one-clause question
-    coord_or_q: float = 0.7       # a coordination in a question is か (お茶かコーヒー), else と
+    coord_q: float = 0.9          # … a one-clause question
+    coord_or_q: float = 0.9       # a coordination in a question is か (お茶かコーヒー), else と
     coord_or_future: float = 0.6  # … in a future statement
     feel_end: float = 0.25        # a joined sentence ends with a feeling of its actor
     role_first: float = 0.1       # a joined sentence opens with the actor's role
@@ -95,6 +95,8 @@ def _words(self:ScriptSampler):
     self.feel_times = tuple(W(l) for l in FEEL_TIMES_JA)
     self.nums = tuple(W(l) for l in NUMERALS_JA)
     self.few = {W(v): self.nums[:n - 1] for v, n in FEW_JA.items()}  # the numerals a verb takes: ×五つのマフラーを編む
+    self.few |= {W(v): self.nums + tuple(W(l) for l in MORE_NUMERALS_JA) for v in MANY_JA}  # … or more: 八つの栗を拾う
+    self.ten = W('十')
     self.habit, self.trivial, self.choose_w = _lum(V, HABIT_JA), _lum(V, TRIVIAL_JA), W('選ぶ')
     self.phrases = tuple(s.lum for s in SET_PHRASES)
     self.role_subjects = tuple(W(l) for l in ROLE_SUBJECTS_JA)  # who may have a role
@@ -193,7 +195,9 @@ def thing(self:ScriptSampler,
         if st is not None and st.verb in self.create: adjs = tuple(a for a in adjs if a in self.create_adj)
         adj = self.rc(adjs) if adjs else None
     self.said.add(n)
-    num = self.rc(self.few.get(st.verb, self.nums)) if st is not None and n in st.counted and r.random() < p.num else None
+    nums = self.few.get(st.verb, self.nums) if st is not None else ()
+    if self.noun[n].counter == 'つ': nums = tuple(x for x in nums if x != self.ten)  # 十本の花, but ×十の石 (Japanese says 十個)
+    num = self.rc(nums) if st is not None and n in st.counted and r.random() < p.num else None
     poss = None
     if e.pos == 'noun' and first and mine and ((st is not None and st.verb in self.poss_verbs and e.kind in OWNABLE_KINDS) or n in self.pets) \
        and not (subj is not None and subj.poss) and 'poss' not in self.said and r.random() < p.poss:
@@ -203,7 +207,8 @@ def thing(self:ScriptSampler,
         poss = self.rc(owners) if owners else None
         self.said.add('poss')
     if coord and st is not None and r.random() < (p.coord_q if coord == 'q' else p.coord):
-        others = tuple(o for o in st.objs if o != n and self.noun[o].kind == e.kind and (subj is None or o != subj.head))  # ×あなたは友達かあなたを…
+        others = tuple(o for o in st.objs if o != n and self.noun[o].kind == e.kind and (subj is None or o != subj.head)  # ×あなたは友達かあなたを…
+                       and not {n, o} & self.hypernyms)  # not a thing beside its kind: ×赤い金魚か魚, ×絵本か本 (fifth reading 2420 831)
         if others:
             orp = p.coord_or_q if coord == 'q' else p.coord_or_future if coord == 'future' else 0.0
             return NP(n, adj, num, None, 'o' if r.random() < orp else 'e', NP(self.rc(others)))
@@ -219,7 +224,7 @@ def future_ok(self:ScriptSampler,
     "May step `st` be in the future with subject `subj`: a person choosing to (つもり), or a thing (でしょう)?"
     if st.form != 'verb': return st.form == 'fail'
     kind = self.noun[subj.head].kind if subj.head in self.noun else 'person'
-    if kind in ('person', 'baby'): return kind == 'person' and bool(self.verb[st.verb].vol)
+    if kind in ('person', 'baby'): return kind == 'person' and bool(self.verb[st.verb].vol) and not self.verb[st.verb].stative  # not ×真実を信じるつもり (sixth reading 3987)
     return kind not in ANIMATE_KINDS
 
 def _adverbials(self:ScriptSampler, st, subj, T, neg, q, timed, noun):
@@ -344,7 +349,7 @@ def describe_clause(self:ScriptSampler,
     neg = neg and self.noun[n].kind not in ANIMATE_KINDS
     self.said |= {n, pred}
     e, poss = self.noun[n], None
-    if noun is None and (n in self.owners or n in self.pets or e.kind in OWNABLE_KINDS) and self.r.random() < self.p.role_poss:
+    if noun is None and e.kind == 'body' or noun is None and (n in self.owners or n in self.pets or e.kind in OWNABLE_KINDS) and self.r.random() < self.p.role_poss:
         poss = self.rc(tuple(o for o in (self.mi, self.tu, self.il) if o != n))  # 私の母は優しいです, あなたの部屋は明るいです
     return Clause('copula_adj', pred, NP(n, poss=poss), tense=None, neg=neg, q=q and 'yn')
 

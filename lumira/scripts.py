@@ -6,8 +6,9 @@
 __all__ = ['SCRIPTS_PATH', 'FIELDS', 'SPECIAL', 'ANIMATE_KINDS', 'PERSON_ADJ_JA', 'PLURAL_JA', 'CREATE_JA', 'CREATE_ADJ_JA',
            'PREDICATE_ONLY_JA', 'ROLE_ADJ_JA', 'ROLE_VERBS_JA', 'ROLE_WORKS_JA', 'FIXED_TURNS_JA', 'HYPERNYMS_JA',
            'SETBACK_ADJ_JA', 'CRAMPED_JA', 'ROLE_SUBJECTS_JA', 'FEEL_TIMES_JA', 'RECENT_JA', 'OWNABLE_KINDS',
-           'POSS_VERBS_JA', 'PETS_JA', 'OWNERS_JA', 'GREETINGS', 'NUMERALS_JA', 'FEW_JA', 'HABIT_JA', 'TRIVIAL_JA',
-           'UNCHOSEN_KINDS', 'read_scripts', 'Step', 'parse_step', 'Script', 'compile_script', 'scripts']
+           'POSS_VERBS_JA', 'PETS_JA', 'OWNERS_JA', 'GREETINGS', 'NUMERALS_JA', 'MORE_NUMERALS_JA', 'MANY_JA', 'FEW_JA',
+           'HABIT_JA', 'TRIVIAL_JA', 'UNCHOSEN_KINDS', 'read_scripts', 'Step', 'parse_step', 'Script', 'compile_script',
+           'scripts']
 
 # %% ../nbs/04c_scripts.ipynb #110c166a
 import csv
@@ -160,8 +161,15 @@ def compile_script(V:Vocab, # the vocabulary (v2)
     steps = tuple(st for st in steps if f'{st.lemma}: needs an object and has none' not in problems)
     words = lambda f, pos: tuple(_entry(V, w, pos).lumira for v in d[f] for w in v.split())
     return Script(name, tuple(_entry(V, a).lumira for a in actors), steps, words('feel', 'adjective'), words('sad', 'adjective'),
-                  _adjs(V, d['desc'], problems) + _people(V, actors), words('be', 'noun'), tuple(problems),
+                  _merged(_adjs(V, d['desc'], problems) + _people(V, actors)), words('be', 'noun'), tuple(problems),
                   _buts(V, d, steps, problems))
+
+def _merged(descs:tuple, # (noun, adjectives) pairs, a noun maybe more than once
+           )->tuple:
+    "One (noun, adjectives) pair per noun, its adjectives in first-seen order: a person's own `desc` row and `_people`'s adjectives together (祖父: 健康, then 優しい…)."
+    out = {}
+    for n, adjs in descs: out[n] = out.get(n, ()) + tuple(a for a in adjs if a not in out.get(n, ()))
+    return tuple(out.items())
 
 def _buts(V:Vocab, # the vocabulary
           d:dict, # a script's fields
@@ -204,7 +212,7 @@ def scripts(version:str='2', # the lexicon version the scripts are compiled agai
 # %% ../nbs/04c_scripts.ipynb #5512d63b
 def _ja(*words): return frozenset(w for s in words for w in s.split())
 
-PLURAL_JA = _ja('私たち 彼ら 家族 両親')  # subjects that are more than one (集まる, 一緒に need one)
+PLURAL_JA = _ja('私たち 彼ら 家族 両親 人')  # subjects that are more than one (集まる, 一緒に need one; 人 is people: 人が集まる)
 CREATE_JA = _ja('作る 焼く 編む 縫う 書く 描く 建てる 料理する')  # verbs whose object does not exist yet: ×古いセーターを編む
 CREATE_ADJ_JA = _ja('美味しい 大きい 小さい 甘い 新しい 美しい 赤い 白い 温かい 暖かい 柔らかい 長い 短い 特別 可愛い')  # adjectives a thing being made may have
 PREDICATE_ONLY_JA = _ja('近い')  # said of a noun (学校は近いです), never before it: ×近い学校 (Japanese says 近くの学校)
@@ -212,8 +220,8 @@ ROLE_ADJ_JA = _ja('新しい 優しい 素晴らしい 上手')  # adjectives of
 ROLE_VERBS_JA = {'料理人': '作る 料理する 焼く', '学生': '学ぶ 練習する', '生徒': '学ぶ 練習する', '先生': '教える',
                  '歌手': '歌う 練習する', '画家': '描く', '作家': '書く', '詩人': '書く', '旅人': '泊まる 楽しむ', '医者': '助ける'}  # what a role does: 詩人ではありませんが、詩を書きます (not ×学生ではありませんが、新聞を読みます, ×旅人ではありませんが、電車に乗ります: third reading, 587 2301)
 ROLE_WORKS_JA = {'詩人': '詩', '作家': '物語 詩 本 手紙', '歌手': '歌 メロディー', '画家': '絵'}  # … and what it makes, where that is one thing (×詩人ではありませんが、名前を書きます)
-FIXED_TURNS_JA = {'いない': '待つ 呼ぶ 探す'}  # the steps that answer a fixed negation: いませんが、待ちます (not できない: alone, with nothing one cannot do, it says nothing: ×子供はできませんが、ピアノを練習し, fourth reading 1948 3956)
-HYPERNYMS_JA = _ja('果物 野菜 お菓子 花 鳥 魚 料理 音楽 飲み物')  # general words: never one side of a denied choice (×果物を選びませんが、みかんを選びます)
+FIXED_TURNS_JA = {}  # the steps that answer a fixed negation. None: not できない (alone, with nothing one cannot do, it says nothing: ×子供はできませんが、ピアノを練習し, fourth reading 1948 3956), nor いない (one person's chain makes the absent one act: ×家族はいませんが、犬を呼び, fifth reading 651 1627 4613 4641)
+HYPERNYMS_JA = _ja('果物 野菜 お菓子 花 鳥 魚 料理 音楽 飲み物 本 服')  # general words: never one side of a denied choice (×果物を選びませんが、みかんを選びます) nor of a coordination (×絵本か本)
 SETBACK_ADJ_JA = _ja('広い 大きい')  # adjectives whose denial is a setback a step can turn (公園は広くないですが、…)
 CRAMPED_JA = {'台所': '料理する 作る 焼く', '庭': '植える 育てる 遊ぶ', '畑': '植える 育てる', '教室': '練習する 踊る',
               '公園': '遊ぶ 走る 練習する', '部屋': '踊る 遊ぶ', '砂浜': '遊ぶ 走る'}  # place -> what its smallness stands in the way of: 台所は広くないですが、台所で料理します (not ×木は大きくないですが、木を見て; ×お寺は大きくないです。でも、お寺で祈り: fourth reading 1288 4083)
@@ -226,7 +234,9 @@ PETS_JA = _ja('犬 猫 うさぎ 金魚 亀 小鳥')  # animals that are someone
 OWNERS_JA = _ja('母 父 兄 姉 弟 妹 祖母 祖父 友達 先生')  # nouns that may own a thing, or be someone's (私の母)
 GREETINGS = ('Sola!', 'Nova sola!', 'Bela luna!')  # set phrases said before a question to tu (こんにちは！あなたは…か？)
 NUMERALS_JA = ('二つ', '三つ', '四つ', '五つ')  # the numerals drawn (一つの… reads oddly)
+MORE_NUMERALS_JA = ('六つ', '七つ', '八つ', '九つ', '十')  # … and, for the verbs of MANY_JA, these too
+MANY_JA = _ja('拾う 集める 数える 植える')  # verbs one does to many things in one go: 七つの石を拾う, 十本の花を植える (not ×九杯の紅茶を飲む)
 FEW_JA = {'編む': 2, '縫う': 2, '描く': 2, '飲む': 2, '食べる': 3}  # verb -> the most things one does in one go (×五つのマフラーを編む; ×四杯の紅茶を飲み、五つのケーキを食べ: fourth reading 4110)
 HABIT_JA = _ja('毎日 毎朝 毎晩 いつも 時々')  # time words of a habit: nothing counted beside them (×毎日二枚の写真を撮るつもりです: fourth reading 839)
-TRIVIAL_JA = _ja('眠る 起きる')  # verbs that say nothing in a sentence of their own, with no how or where (×彼は毎日眠りました; ×母は起きるだろう: fourth reading 1457 1959)
-UNCHOSEN_KINDS = _ja('day word celestial')  # kinds whose things are no choice one makes (×週末を計画しませんが、休日を計画し; ×星を数えないですが、流れ星を数えて: fourth reading 1707 2464 4747)
+TRIVIAL_JA = _ja('眠る 起きる 驚く 喜ぶ 安心する')  # verbs that say nothing in a sentence of their own, with no how or where (×彼は毎日眠りました; ×母は起きるだろう: fourth reading 1457 1959; ×母と私は驚きます)
+UNCHOSEN_KINDS = _ja('day word celestial season event')  # kinds whose things are no choice one makes (×週末を計画しませんが、休日を計画し; ×星を数えないですが、流れ星を数えて: fourth reading 1707 2464 4747; ×冬を過ごしませんが、秋を過ごします, ×再会を祝いませんが、出会いを祝います: sixth reading 4884 3083)

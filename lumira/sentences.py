@@ -60,7 +60,8 @@ def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
         plural = key[2]
         fits = lambda st: (st.subj or actor.head in st.actors) and (plural or st.verb not in self.verb or self.verb[st.verb].use != 'plural')
         goods = tuple(st for st in s.steps if not st.hard and st.form == 'verb' and fits(st)
-                      and not st.subj)  # one person's steps: no scene with its own subject tacked on (×…楽しみ、風は吹くでしょう)
+                      and not st.subj  # one person's steps: no scene with its own subject tacked on (×…楽しみ、風は吹くでしょう)
+                      and not (st.verb in self.verb and self.verb[st.verb].stative))  # a state is no step: ×…部屋に住んでいた、…; ×犬を愛しています (sixth reading 2205 4635)
         hards = tuple(('step', st) for st in s.steps if st.hard and st.form == 'verb' and fits(st))
         sads = tuple(('sad', a) for a in s.sad if actor.head in self.feelers[s.name, a])
         specific = lambda st: [o for o in st.objs if o not in self.hypernyms and self.noun[o].kind not in ('person', 'body')]  # not ×頭を撫でませんが

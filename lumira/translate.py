@@ -265,6 +265,7 @@ def other_meaning(self:JaParser,
         raise ValueError(f'adverbials with the copular predicate {word} are outside the grammar')
     if type(p) is Adj: return Clause('copula_adj', p.word, subj, tense=None, neg=f['neg'], q=f['q'])
     if p.np.poss or p.np.num or p.np.other: raise ValueError(f'a predicate noun takes no possessor, numeral or と: {word}')
+    if word in V.pronouns: raise ValueError(f'a pronoun is no predicate (B5: 祖母は彼です is outside the grammar): {word}')
     return Clause('copula_noun', p.np.head, subj, padj=p.np.adj, tense=None, neg=f['neg'], q=f['q'])
 
 # %% ../nbs/05_translate.ipynb #2316da06
