@@ -152,10 +152,7 @@ def _lattice_spans(text:str, # Japanese as the parser reads it (normalised, no s
                    lexer, # a `JaLexer`
                   )->set|None: # the carried nouns on paths covering `text`; None: no path covers it
     "The carried entries of `lexer`'s lattice (C5) that lie on a segmentation of the whole of `text`."
-    n = len(text)
-    M = [lexer.an.matches(text, i) + lexer.carries(text, i) for i in range(n)]
-    ok = [False] * n + [True]   # ok[i]: the end can be reached from i
-    for i in range(n - 1, -1, -1): ok[i] = any(ok[j] for j, _ in M[i])
+    n, (M, ok) = len(text), lexer.lattice(text)   # ok[i]: the end can be reached from i
     if not ok[0]: return None
     reach, out = {0}, set()
     for i in filter(reach.__contains__, range(n)):   # positions a path from the start reaches, in order

@@ -259,16 +259,24 @@ def _unknown_at(M:list, # position -> [(end, analyses)]
 
 # %% ../nbs/04b_jalexer.ipynb #e0671a2f
 @patch
-def segmentations(self:JaLexer,
-                  text:str, # Japanese without spaces
-                 ): # a generator of `Token` lists
-    "Token lists covering `text`, longest surfaces first; ValueError naming an unknown word."
+def lattice(self:JaLexer,
+            text:str, # Japanese without spaces
+           )->tuple: # (M: position -> [(end, analyses)], ok: position -> can the end be reached from there?)
+    "The lattice of `text`: known surfaces and carried nouns (C5) at each position, and which positions lead to its end."
     n, an = len(text), self.an
     M = [an.matches(text, i) + self.carries(text, i) for i in range(n)]
     ok = [False] * n + [True]
     for i in range(n - 1, -1, -1): ok[i] = any(ok[j] for j, _ in M[i])
+    return M, ok
+
+@patch
+def segmentations(self:JaLexer,
+                  text:str, # Japanese without spaces
+                 ): # a generator of `Token` lists
+    "Token lists covering `text`, longest surfaces first; ValueError naming an unknown word."
+    M, ok = self.lattice(text)
     if not ok[0]:
-        far = _unknown_at(M, n)
+        far = _unknown_at(M, len(text))
         raise ValueError(f'unknown word in {excerpt(text, far)!r} at {text[far:far + 6]!r} '
                          '(only a noun outside the lexicon is carried over, in brackets: C5)')
     return _paths(text, M, ok)

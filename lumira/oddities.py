@@ -249,8 +249,7 @@ def _chain_odd(A:Allowed, m:Sentence)->list:
     out, cl = [], m.clauses
     steps = [c.pred for c in cl if c.kind == 'verb' and not c.neg and c.pred not in A.setback_verbs and c.pred not in FIXED_NEG]
     if len(steps) > 1 and not _in_order(A, steps): out.append('steps out of the script\'s order (×…ジュースを飲み、友達を応援し、起きる)')
-    if len(cl) > 1 and any(c.kind == 'verb' and not c.neg and c.pred not in A.setback_verbs and c.pred not in FIXED_NEG and c.pred not in NEG_WORDS
-                           and (e := A.entry.get((c.pred, 'verb'))) is not None and e.stative for c in cl):
+    if len(cl) > 1 and any(v not in NEG_WORDS and (e := A.entry.get((v, 'verb'))) is not None and e.stative for v in steps):
         out.append('a state as a step of a chain (×…部屋に住んでいた、…)')
     if len(cl) == 1 and cl[0].kind == 'verb' and cl[0].pred in A.trivial and cl[0].obj is None and cl[0].manner is None and cl[0].place is None:
         out.append('a trivial statement (×彼は毎日眠りました)')
