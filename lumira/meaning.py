@@ -15,7 +15,7 @@ from .grammar import NP, Clause, Sentence, Vocab, vocab, SET_PHRASES, _fields
 from .scripts import Step, Script, scripts, ANIMATE_KINDS, SPECIAL
 from .scripts import (PLURAL_JA, CREATE_JA, CREATE_ADJ_JA, PREDICATE_ONLY_JA, ROLE_ADJ_JA, FEEL_TIMES_JA, RECENT_JA, OWNABLE_KINDS, POSS_VERBS_JA, MORE_NUMERALS_JA, MANY_JA,
                             PETS_JA, OWNERS_JA, NUMERALS_JA, ROLE_VERBS_JA, SETBACK_ADJ_JA, ROLE_SUBJECTS_JA, ROLE_WORKS_JA,
-                            FIXED_TURNS_JA, HYPERNYMS_JA, FEW_JA, HABIT_JA, TRIVIAL_JA, CRAMPED_JA)
+                            FIXED_TURNS_JA, HYPERNYMS_JA, FEW_JA, HABIT_JA, TRIVIAL_JA, CRAMPED_JA, NOT_FOR_JA)
 from .pairs import _table
 
 # %% ../nbs/04d_meaning.ipynb #cc318899
@@ -90,7 +90,7 @@ def _words(self:ScriptSampler):
     self.create_adj, self.role_adj, self.recent = _lum(V, CREATE_ADJ_JA), _lum(V, ROLE_ADJ_JA), _lum(V, RECENT_JA)
     self.pred_only = set(_lum(V, PREDICATE_ONLY_JA))   # ×近い学校
     self.poss_verbs = _lum(V, POSS_VERBS_JA)
-    self.surely_w, self.now, self.always = W('きっと'), W('今'), W('いつも')
+    self.surely_w, self.now, self.always, self.long_ago, self.sometimes = W('きっと'), W('今'), W('いつも'), W('昔'), W('時々')
     self.times = tuple(w for w, e in self.adv.items() if e.category == 'time')
     self.feel_times = tuple(W(l) for l in FEEL_TIMES_JA)
     self.nums = tuple(W(l) for l in NUMERALS_JA)
@@ -105,11 +105,12 @@ def _words(self:ScriptSampler):
     self.cramped = {W(n): _lum(V, vs.split()) for n, vs in CRAMPED_JA.items()}  # a place -> the steps its smallness hinders
     self.role_works = {W(r): _lum(V, v.split()) for r, v in ROLE_WORKS_JA.items()}
     self.fixed_turns = {SPECIAL[f][0]: _lum(V, v.split()) for f, v in FIXED_TURNS_JA.items()}
+    self.not_for = {W(x): _lum(V, o.split()) for x, o in NOT_FOR_JA.items()}  # ×子供はコーヒーを飲みます
     self.hypernyms = frozenset(w for w, e in self.noun.items() if e.ja[0] in HYPERNYMS_JA)
 
 def _index(self:ScriptSampler):
-    "For each one-clause kind, the scripts that can say it; for each script, its steps by use."
-    is_ = {'verb': lambda st: not st.hard and st.form == 'verb', 'hard': lambda st: st.hard and st.form == 'verb',
+    "For each one-clause kind, the scripts that can say it; for each script, its steps by use (a lead-in, `^`, is never said alone)."
+    is_ = {'verb': lambda st: not st.hard and st.form == 'verb' and not st.lead, 'hard': lambda st: st.hard and st.form == 'verb',
            'fixed': lambda st: st.form == 'fixed', 'reframed': lambda st: st.form in ('fail', 'death')}
     self.steps = {(s.name, k): tuple(st for st in s.steps if f(st)) for s in self.S for k, f in is_.items()}
     self.by_kind = {k: tuple(s for s in self.S if self.steps[s.name, k]) for k in is_}
@@ -146,7 +147,9 @@ def time_words(self:ScriptSampler,
     key = (lemma, T, stative)
     if key not in self._memo:
         self._memo[key] = tuple(w for w in self.times if self.adv[w].tense in AGREES[T] and lemma in self.adv[w].fits
-                                and (w != self.now or (T == 'present' and stative)) and (w != self.always or T != 'past'))  # ×いつも眠りました
+                                and (w != self.now or (T == 'present' and stative)) and (w != self.always or T != 'past')  # ×いつも眠りました
+                                and (w != self.long_ago or stative)  # 昔住んでいました, not one episode: ×昔ケーキを選び (eighth reading 1674)
+                                and (w != self.sometimes or T != 'future'))  # ×誰が時々手紙を書くでしょうか (eighth reading 1048)
     return self._memo[key]
 
 for f in (rc, tense, time_words): setattr(ScriptSampler, f.__name__, f)
@@ -244,15 +247,17 @@ def _adverbials(self:ScriptSampler, st, subj, T, neg, q, timed, noun):
         ok = tuple(m for m in st.manners if m not in self.said and (self.is_plural(subj) or self.adv[m].use != 'plural'))
         manner = self.rc(ok) if ok else None
     if noun in st.places: place = noun
-    elif st.places and r.random() < (p.place1 if one else p.place):
+    elif st.places and 'place' not in self.said and r.random() < (p.place1 if one else p.place):  # one place a sentence: not ×台所で…、家で… (eighth reading 2741 2879)
         ok = tuple(x for x in st.places if x not in self.said)
         place = self.rc(ok) if ok else None
     if timed and r.random() < (p.time1 if one else p.time):
         tw = self.time_words(st.lemma, T, bool(e.stative))
         if st.hard: tw = tuple(w for w in tw if w in self.recent)  # 昨日転びました, not ×昔疲れました
+        if st.when: tw = tuple(w for w in tw if w in st.when)  # the script's times: 今年秋を待ちます, not ×朝秋を待ちます (eighth reading 1216)
         time = self.rc(tw) if tw else None
     if time and manner == self.murna: manner = None  # ×来年すぐ行きます
     self.said.add(manner); self.said.add(place)
+    if place: self.said.add('place')
     return manner, (NP(place) if place else None), time
 
 for f in (future_ok, _adverbials): setattr(ScriptSampler, f.__name__, f)
@@ -284,7 +289,8 @@ def verb_clause(self:ScriptSampler,
         pool = tuple(x for x in st.objs if self.noun[x].kind == self.noun[avoid].kind and x not in self.hypernyms) if avoid else st.objs
         o = noun if noun in st.objs else self.rc(pool)
         if o != noun and (o in self.said or o == subj.head or o == avoid):  # not said twice, not the subject, not the denied one
-            o = self.rc(tuple(x for x in pool if x not in self.said and x != subj.head and x != avoid) or pool)
+            o = self.rc(tuple(x for x in pool if x not in self.said and x != subj.head and x != avoid)
+                        or tuple(x for x in pool if ('denied', x) not in self.said) or pool)  # never what was denied: ×車を直さないけど、…車に乗り
         how = ('q' if q == 'yn' else 'future' if T == 'future' else 'statement') if coord and q != 'wh' and V.vcase.get(st.verb) == 'を' else None
         obj = NP(o) if self.noun[o].pos == 'pronoun' else self.thing(s, o, st, subj, how)
         if neg: obj = NP(obj.head, poss=obj.poss)

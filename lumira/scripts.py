@@ -7,12 +7,12 @@ __all__ = ['SCRIPTS_PATH', 'FIELDS', 'SPECIAL', 'ANIMATE_KINDS', 'PERSON_ADJ_JA'
            'PREDICATE_ONLY_JA', 'ROLE_ADJ_JA', 'ROLE_VERBS_JA', 'ROLE_WORKS_JA', 'FIXED_TURNS_JA', 'HYPERNYMS_JA',
            'SETBACK_ADJ_JA', 'CRAMPED_JA', 'ROLE_SUBJECTS_JA', 'FEEL_TIMES_JA', 'RECENT_JA', 'OWNABLE_KINDS',
            'POSS_VERBS_JA', 'PETS_JA', 'OWNERS_JA', 'GREETINGS', 'NUMERALS_JA', 'MORE_NUMERALS_JA', 'MANY_JA', 'FEW_JA',
-           'HABIT_JA', 'TRIVIAL_JA', 'UNCHOSEN_KINDS', 'read_scripts', 'Step', 'parse_step', 'Script', 'compile_script',
-           'scripts']
+           'HABIT_JA', 'TRIVIAL_JA', 'NOT_FOR_JA', 'UNCHOSEN_KINDS', 'read_scripts', 'Step', 'parse_step', 'Script',
+           'compile_script', 'scripts']
 
 # %% ../nbs/04c_scripts.ipynb #110c166a
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 import lumira
@@ -21,7 +21,7 @@ from .grammar import Vocab, vocab
 
 # %% ../nbs/04c_scripts.ipynb #a71ca1e8
 SCRIPTS_PATH = Path(lumira.__file__).parent/'scripts_v2.tsv'  # the hand-written scripts
-FIELDS = ('who', 'do', 'feel', 'sad', 'desc', 'be', 'but')  # the fields of a script row
+FIELDS = ('who', 'do', 'feel', 'sad', 'desc', 'be', 'but', 'when')  # the fields of a script row
 
 def read_scripts(path:Path=None, # a scripts table; None = `SCRIPTS_PATH`
                 )->dict: # script name -> field -> list of values, in file order
@@ -52,6 +52,8 @@ class Step:
     manners: tuple = ()   # manner adverbs that fit here
     hard: bool = False    # a setback: may come before ma
     turn: bool = False    # natural right after a setback and ma
+    lead: bool = False    # a lead-in: said only right before the next step (火を使い、パンを焼く)
+    when: tuple = ()      # the time words that fit the script (its `when` row); () = any the verb takes
 
 # %% ../nbs/04c_scripts.ipynb #fd182c22
 def _entry(V:Vocab, # the vocabulary (its version)
@@ -98,7 +100,7 @@ def _step_words(V:Vocab, # the vocabulary
 
 # %% ../nbs/04c_scripts.ipynb #9791ef73
 def parse_step(V:Vocab, # the vocabulary (v2)
-               text:str, # a `do` value: '[SUBJECTS >] [!|+]VERB: OBJECTS @PLACES ~MANNERS'
+               text:str, # a `do` value: '[SUBJECTS >] [!|+|^]VERB: OBJECTS @PLACES ~MANNERS'
                actors:tuple, # the script's actors (Japanese lemmas)
                problems:list, # what v2 does not admit: appended to
               )->Step:
@@ -106,14 +108,14 @@ def parse_step(V:Vocab, # the vocabulary (v2)
     head, _, tail = text.partition(':')
     subjects, _, verb = head.rpartition('>')
     verb = verb.strip()
-    hard, turn, lemma = verb.startswith('!'), verb.startswith('+'), verb.lstrip('!+')
+    hard, turn, lead, lemma = verb.startswith('!'), verb.startswith('+'), verb.startswith('^'), verb.lstrip('!+^')
     word, form = SPECIAL.get(lemma) or (None, 'verb')
     e = _entry(V, lemma, 'verb') if form == 'verb' else None
     subj = tuple(_entry(V, s).lumira for s in subjects.split()
                  if _check(e is None or selects(e.subj, _entry(V, s)), problems, f'{lemma}: v2 does not let {s} do it'))
     objs, counted, places, manners = _step_words(V, e, tail.split(), problems, lemma)
     ok = tuple(_entry(V, a).lumira for a in actors if e is None or selects(e.subj, _entry(V, a)))
-    return Step(e.lumira if e else word, form, lemma, subj, ok, objs, counted, places, manners, hard, turn)
+    return Step(e.lumira if e else word, form, lemma, subj, ok, objs, counted, places, manners, hard, turn, lead)
 
 # %% ../nbs/04c_scripts.ipynb #af69661e
 @dataclass(frozen=True, slots=True)
@@ -160,6 +162,8 @@ def compile_script(V:Vocab, # the vocabulary (v2)
         _check(e is None or e.use != 'object' or e.case == '-' or bool(st.objs), problems, f'{st.lemma}: needs an object and has none')
     steps = tuple(st for st in steps if f'{st.lemma}: needs an object and has none' not in problems)
     words = lambda f, pos: tuple(_entry(V, w, pos).lumira for v in d[f] for w in v.split())
+    when = tuple(w for v in d['when'] for w in v.split() if _check(_entry(V, w, 'adverb').category == 'time', problems, f'when: {w} is no time word'))
+    if when: steps = tuple(replace(st, when=tuple(_entry(V, w, 'adverb').lumira for w in when)) for st in steps)  # 今年秋を待ちます, not ×朝秋を待ちます
     return Script(name, tuple(_entry(V, a).lumira for a in actors), steps, words('feel', 'adjective'), words('sad', 'adjective'),
                   _merged(_adjs(V, d['desc'], problems) + _people(V, actors)), words('be', 'noun'), tuple(problems),
                   _buts(V, d, steps, problems))
@@ -219,7 +223,7 @@ PREDICATE_ONLY_JA = _ja('近い')  # said of a noun (学校は近いです), nev
 ROLE_ADJ_JA = _ja('新しい 優しい 素晴らしい 上手')  # adjectives of a role (私は優しい先生です)
 ROLE_VERBS_JA = {'料理人': '作る 料理する 焼く', '学生': '学ぶ 練習する', '生徒': '学ぶ 練習する', '先生': '教える',
                  '歌手': '歌う 練習する', '画家': '描く', '作家': '書く', '詩人': '書く', '旅人': '泊まる 楽しむ', '医者': '助ける'}  # what a role does: 詩人ではありませんが、詩を書きます (not ×学生ではありませんが、新聞を読みます, ×旅人ではありませんが、電車に乗ります: third reading, 587 2301)
-ROLE_WORKS_JA = {'詩人': '詩', '作家': '物語 詩 本 手紙', '歌手': '歌 メロディー', '画家': '絵'}  # … and what it makes, where that is one thing (×詩人ではありませんが、名前を書きます)
+ROLE_WORKS_JA = {'詩人': '詩', '作家': '物語 詩 本', '歌手': '歌 メロディー', '画家': '絵'}  # … and what it makes, where that is one thing (×詩人ではありませんが、名前を書きます; ×作家ではありませんが、手紙を書きます: eighth reading 4577 2932)
 FIXED_TURNS_JA = {}  # the steps that answer a fixed negation. None: not できない (alone, with nothing one cannot do, it says nothing: ×子供はできませんが、ピアノを練習し, fourth reading 1948 3956), nor いない (one person's chain makes the absent one act: ×家族はいませんが、犬を呼び, fifth reading 651 1627 4613 4641)
 HYPERNYMS_JA = _ja('果物 野菜 お菓子 花 鳥 魚 料理 音楽 飲み物 本 服')  # general words: never one side of a denied choice (×果物を選びませんが、みかんを選びます) nor of a coordination (×絵本か本)
 SETBACK_ADJ_JA = _ja('広い 大きい')  # adjectives whose denial is a setback a step can turn (公園は広くないですが、…)
@@ -227,7 +231,7 @@ CRAMPED_JA = {'台所': '料理する 作る 焼く', '庭': '植える 育て�
               '公園': '遊ぶ 走る 練習する', '部屋': '踊る 遊ぶ', '砂浜': '遊ぶ 走る'}  # place -> what its smallness stands in the way of: 台所は広くないですが、台所で料理します (not ×木は大きくないですが、木を見て; ×お寺は大きくないです。でも、お寺で祈り: fourth reading 1288 4083)
 ROLE_SUBJECTS_JA = ('私', 'あなた', '私たち', '彼', '彼ら', '母', '父', '兄', '姉', '弟', '妹', '友達')  # who may have a role (not ×祖母は学生です)
 FEEL_TIMES_JA = ('今', '今日', '昨日', 'さっき')  # time words a feeling takes
-RECENT_JA = _ja('さっき 昨日 今日 一昨日')  # time words a setback takes (×昔疲れました)
+RECENT_JA = _ja('昨日 今日 一昨日')  # time words a setback takes (×昔疲れました; not さっき: ×さっき疲れました, eighth reading 1334 149)
 OWNABLE_KINDS = _ja('clothing accessory toy book stationery instrument vehicle home room picture jewel object machine tableware writing')  # things that are someone's
 POSS_VERBS_JA = _ja('洗う 片付ける 探す 見つける 持つ 直す 運ぶ 使う 読む 撫でる 呼ぶ 褒める 見る 待つ 飾る 抱きしめる 磨く 包む 届ける')  # verbs whose object may be someone's
 PETS_JA = _ja('犬 猫 うさぎ 金魚 亀 小鳥')  # animals that are someone's (私の犬)
@@ -239,4 +243,5 @@ MANY_JA = _ja('拾う 集める 数える 植える')  # verbs one does to many 
 FEW_JA = {'編む': 2, '縫う': 2, '描く': 2, '飲む': 2, '食べる': 3}  # verb -> the most things one does in one go (×五つのマフラーを編む; ×四杯の紅茶を飲み、五つのケーキを食べ: fourth reading 4110)
 HABIT_JA = _ja('毎日 毎朝 毎晩 いつも 時々')  # time words of a habit: nothing counted beside them (×毎日二枚の写真を撮るつもりです: fourth reading 839)
 TRIVIAL_JA = _ja('眠る 起きる 驚く 喜ぶ 安心する')  # verbs that say nothing in a sentence of their own, with no how or where (×彼は毎日眠りました; ×母は起きるだろう: fourth reading 1457 1959; ×母と私は驚きます)
+NOT_FOR_JA = {'子供': 'コーヒー'}  # subject -> objects it never takes in a chain (×子供は…コーヒーを飲みます: eighth reading 1729 4722)
 UNCHOSEN_KINDS = _ja('day word celestial season event')  # kinds whose things are no choice one makes (×週末を計画しませんが、休日を計画し; ×星を数えないですが、流れ星を数えて: fourth reading 1707 2464 4747; ×冬を過ごしませんが、秋を過ごします, ×再会を祝いませんが、出会いを祝います: sixth reading 4884 3083)

@@ -59,14 +59,17 @@ def _pools(self:ScriptSampler, s:Script, actor:NP)->tuple:
     if key not in self._memo:
         plural = key[2]
         fits = lambda st: (st.subj or actor.head in st.actors) and (plural or st.verb not in self.verb or self.verb[st.verb].use != 'plural')
-        goods = tuple(st for st in s.steps if not st.hard and st.form == 'verb' and fits(st)
+        no = self.not_for.get(actor.head, frozenset())
+        mine = lambda st: replace(st, objs=tuple(o for o in st.objs if o not in no), counted=tuple(o for o in st.counted if o not in no)) \
+                          if set(st.objs) & no else st  # what this actor does with: not ×子供は…コーヒーを飲みます (eighth reading 1729)
+        goods = tuple(mine(st) for st in s.steps if not st.hard and st.form == 'verb' and fits(st)
                       and not st.subj  # one person's steps: no scene with its own subject tacked on (×…楽しみ、風は吹くでしょう)
                       and not (st.verb in self.verb and self.verb[st.verb].stative))  # a state is no step: ×…部屋に住んでいた、…; ×犬を愛しています (sixth reading 2205 4635)
         hards = tuple(('step', st) for st in s.steps if st.hard and st.form == 'verb' and fits(st))
         sads = tuple(('sad', a) for a in s.sad if actor.head in self.feelers[s.name, a])
         specific = lambda st: [o for o in st.objs if o not in self.hypernyms and self.noun[o].kind not in ('person', 'body')]  # not ×頭を撫でませんが
         kinds = lambda st: sorted({self.noun[o].kind for o in specific(st) if sum(self.noun[x].kind == self.noun[o].kind for x in specific(st)) > 1})
-        denials = tuple((st, kind) for st in goods if not st.subj and self.V.vcase.get(st.verb) == 'を'
+        denials = tuple((st, kind) for st in goods if not st.subj and not st.lead and self.V.vcase.get(st.verb) == 'を'
                         for kind in kinds(st) if kind not in UNCHOSEN_KINDS)  # 紅茶を飲みませんが、コーヒーを飲みます: two things of one kind (not ×週末を計画しませんが、休日を計画し)
         fixed = tuple(st for st in s.steps if st.form == 'fixed') if self.noun[actor.head].kind == 'person' else ()
         buts = set(s.but)  # a setback joins only a step the script says answers it: 疲れましたが、皿を洗いました
@@ -91,14 +94,15 @@ def plan(self:ScriptSampler,
     cur = self.rc(starts) if starts else 0  # consecutive steps, in the script's order
     items, used = [], set()
     def take(st): nonlocal cur; cur = where[id(st)] + 1; used.add(st.verb); return st
-    def step():  # the next step not said yet; None at the script's end: a chain never wraps round (fourth reading 2299 4561)
-        nxt = next((st for st in goods[cur:] if st.verb not in used), None)
-        return None if nxt is None else take(nxt)
+    def led(j): return any(g.verb not in used and g.verb != goods[j].verb for g in goods[j + 1:j + 2])  # the step after a lead-in is there to say
+    def step(last):  # the next step not said yet; None at the script's end: a chain never wraps round (fourth reading 2299 4561)
+        nxt = next((st for j, st in enumerate(goods[cur:], cur) if st.verb not in used and not (st.lead and (last or not led(j)))), None)
+        return None if nxt is None else take(nxt)  # a lead-in only right before its step: 火を使い、パンを焼き, never ×…サラダを作り、火を使います
     ma, turn = r.random() < p.ma, None
+    roles = tuple((ro, st) for ro in s.roles for st in goods if not st.subj and st.verb in self.role_verbs.get(ro, ())
+                  and (ro not in self.role_works or set(st.objs) & self.role_works[ro]) and roomy(st)) \
+            if actor.head in self.role_subjects else ()  # a role and a step of it with room after it: 詩人で、詩を書き…
     if ma:  # the ways this script and actor have to open with a setback
-        roles = tuple((ro, st) for ro in s.roles for st in goods if not st.subj and st.verb in self.role_verbs.get(ro, ())
-                      and (ro not in self.role_works or set(st.objs) & self.role_works[ro]) and roomy(st)) \
-                if actor.head in self.role_subjects else ()
         answers = tuple((f, st) for f in fixed for st in goods if not st.subj and st.verb in self.fixed_turns.get(f.verb, ()) and roomy(st))
         hards = tuple(sb for sb in setbacks if roomy(sb[1]))
         denies = tuple(d for d in denials if roomy(d[0]))
@@ -119,15 +123,15 @@ def plan(self:ScriptSampler,
             elif way == 'desc': n, turn = self.rc(near); items.append(('desc', n, True))  # a place too small for what is done there
             else: role, turn = self.rc(roles); items.append(('role', True, role))  # 詩人ではありませんが、詩を書きます
         elif i == 1 and ma and prev[0] == 'deny': items.append(('step', prev[1], None, prev[2]))  # the same step, another object
-        elif i == 1 and ma and turn is not None:
+        elif i == 1 and turn is not None:  # what answers the setback, or what the role does
             work = tuple(o for o in turn.objs if o in self.role_works.get(prev[2], ())) if prev[0] == 'role' else ()
             items.append(('step', take(turn), prev[1] if prev[0] == 'desc' else self.rc(work) if work else None, None))
-        elif i == 0 and s.roles and self.noun[actor.head].pos == 'pronoun' and r.random() < p.role_first:
-            items.append(('role', False, None))
-        elif i == k - 1 and prev[0] == 'step' and s.feel and not ma and actor.head in self.feelers[s.name, s.feel[0]] and r.random() < p.feel_end:
+        elif i == 0 and roles and self.noun[actor.head].pos == 'pronoun' and r.random() < p.role_first:
+            role, turn = self.rc(roles); items.append(('role', False, role))  # then what the role does: not ×彼は画家で、紙を使い、景色を見る (eighth reading 2092 178)
+        elif i == k - 1 and prev[0] == 'step' and not prev[1].lead and s.feel and not ma and actor.head in self.feelers[s.name, s.feel[0]] and r.random() < p.feel_end:
             items.append(('feel', self.rc(tuple(a for a in s.feel if a not in self.said) or s.feel), False))
         else:
-            st = step()
+            st = step(i == k - 1)
             if st is None: break  # the script has no step left: a shorter sentence, not a step from its start
             items.append(('step', st, None, None))
     return items, ('ma' if ma else 'e',) + ('e',) * (len(items) - 2)
@@ -167,7 +171,7 @@ def item_clause(self:ScriptSampler,
         c = self.verb_clause(s, st, subj, T, timed=timed, noun=noun, avoid=avoid)
         if c.pred == self.choose_w and c.obj is not None and c.obj.head in self.noun: self.chosen = c.obj.head
         return c
-    if it[0] == 'deny': return self.verb_clause(s, it[1], actor, T, neg=True, timed=False, noun=it[2])
+    if it[0] == 'deny': self.said.add(('denied', it[2])); return self.verb_clause(s, it[1], actor, T, neg=True, timed=False, noun=it[2])
     if it[0] == 'hard':
         kind, x = it[1]
         return self.verb_clause(s, x, actor, T, timed=timed) if kind in ('step', 'fixed') else self.feeling_clause(s, actor, x, T, timed=timed)
