@@ -49,6 +49,10 @@ class Allowed:
         self.step_objs = {(st.verb, o) for st in steps for o in st.objs}  # (verb, object) pairs some script says
         self.always, self.lerna = self.lum('いつも'), next(w for w, ja in FIXED_NEG.items() if '知る' in ja)  # lerna: 知りません
         self.bare_vague = {self.lum(l) for l in BARE_VAGUE_JA}
+        self.leads = {}  # (verb, object) of a lead-in (^) -> the verbs it leads into: 火を使い、パンを焼く
+        for s in S:
+            for st, nxt in zip(s.steps, s.steps[1:]):
+                for o in st.objs if st.lead else (): self.leads.setdefault((st.verb, o), set()).add(nxt.verb)
         self.orders = tuple({v: [i for i, st in enumerate(s.steps) if st.verb == v] for v in {st.verb for st in s.steps}}
                             for s in S)  # each script's steps, in order: where each verb comes
         self.trivial, self.choose = {self.lum(l) for l in TRIVIAL_JA}, self.lum('選ぶ')
@@ -245,7 +249,7 @@ def _in_order(A:Allowed, verbs:list)->bool:
     return False
 
 def _chain_odd(A:Allowed, m:Sentence)->list:
-    "What readers of the fourth sample found (seed 20261215): steps out of the script's order, a trivial statement, a choice contradicted, an owner missing, too many things at once."
+    "What readers of the fourth sample found (seed 20261215): steps out of the script's order, a trivial statement, a choice contradicted, an owner missing, too many things at once; and of the eighth (seed 20261223): a lead-in tacked on, two places in one chain."
     out, cl = [], m.clauses
     steps = [c.pred for c in cl if c.kind == 'verb' and not c.neg and c.pred not in A.setback_verbs and c.pred not in FIXED_NEG]
     if len(steps) > 1 and not _in_order(A, steps): out.append('steps out of the script\'s order (×…ジュースを飲み、友達を応援し、起きる)')
@@ -254,7 +258,11 @@ def _chain_odd(A:Allowed, m:Sentence)->list:
     if len(cl) == 1 and cl[0].kind == 'verb' and cl[0].pred in A.trivial and cl[0].obj is None and cl[0].manner is None and cl[0].place is None:
         out.append('a trivial statement (×彼は毎日眠りました)')
     habit = any(c.time in A.habit for c in cl)  # a time word says when the whole run happens
+    if sum(c.place is not None for c in cl) > 1: out.append('two places in one chain (×台所で…、家で…)')
     for i, c in enumerate(cl):
+        nxt = cl[i + 1].pred if i + 1 < len(cl) else None
+        if c.obj is not None and (c.pred, c.obj.head) in A.leads and nxt not in A.leads[c.pred, c.obj.head]:
+            out.append('a lead-in tacked on (×サラダを作り、火を使います)')
         if c.kind == 'verb' and c.pred == 'vena-posa' and c.obj is None and len(cl) > 1: out.append('できない with nothing one cannot do (×できませんが、…)')
         if c.pred == A.choose and c.obj is not None and c.obj.head in A.noun and not c.neg:
             kind = A.noun[c.obj.head].kind
