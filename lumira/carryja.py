@@ -164,8 +164,11 @@ def carry_for(tokenizer:LumiraTokenizer, # a model's tokenizer
 # %% ../nbs/33c_carryja.ipynb #c041
 @patch
 def _containing(self:JaCarry, c:bytes)->list:
-    "The ids of the pieces whose bytes hold `c`."
-    if c not in self._has: self._has[c] = [i for i, p in enumerate(self.pieces) if p and c in p]
+    "The ids of the pieces with character `c` where a copy may start: first, or after a character of another script (any kanji)."
+    if c not in self._has:
+        ch, texts = c.decode(), [None if not p else _text(p) for p in self.pieces]
+        k = char_class(ch)
+        self._has[c] = [i for i, t in enumerate(texts) if t and any(x == ch and (j == 0 or k == 'kanji' or char_class(t[j - 1]) != k) for j, x in enumerate(t))]
     return self._has[c]
 
 @patch
