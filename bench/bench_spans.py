@@ -7,8 +7,8 @@ carries), both directions, three ways over the same sentences:
 - any part: constrained, a bracket may hold any part of the source (the rule before: `Constraint.whole_spans = False`);
 - whole spans: constrained, a bracket holds a whole carry-over span of the source (`carry_spans`, the default).
 Exact match against the split's reference (Lumira; canonical Japanese for lum2ja), the outputs whose carry-overs are
-wrong (ja2lum: brackets unlike the reference's; lum2ja: a bracket text of the source missing from the output), and seconds for the split. lum2ja output is Japanese, which the constraint does not mask: its
-three rows differ only by noise in time. Also: the share of sources whose spans the rules cannot tell (the old rule).
+wrong (ja2lum: brackets unlike the reference's; lum2ja: a bracket text of the source missing from the output), and seconds for the split. lum2ja output is Japanese: the Lumira automaton does not apply, so 'any part' and 'whole
+spans' are the same decoding there, `33c_carryja` (a bracket text, once begun, is copied whole; 'free' is the plain one). Also: the share of sources whose spans the rules cannot tell (the old rule).
 Usage: python bench/bench_spans.py [--data /tmp/spans_data] [--n 2000] [--threads 1]
 """
 import argparse, os, platform, re, time

@@ -10,7 +10,7 @@ __all__ = ['TENSE_SUFFIXES', 'NEGATABLE', 'CARRY_SUFFIXES', 'SENTENCE_ENDS', 'ST
 # %% ../nbs/33_constrain.ipynb #k003
 # Exports: forms_of, word_forms, foreign_words, piece_bytes, ByteTrie, carry_spans, CopySource, Constraint, constraint_for.
 # Left out: word order and sentence grammar (the constraint is about words: the rules judge the rest, `34_verdict`); constraining
-# Japanese output (lum2ja is scored and checked, not masked); the engines (`33b_decoding`: `ConstrainedLogits`, `ct2_repair`, still
+# Japanese output (lum2ja copies its bracket texts whole: `33c_carryja`); the engines (`33b_decoding`: `ConstrainedLogits`, `ct2_repair`, still
 # importable from here); one call for both engines (`34_verdict`'s `decode_constrained`).
 import re, unicodedata
 from functools import lru_cache

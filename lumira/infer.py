@@ -22,6 +22,7 @@ from .translate import to_lumira, to_japanese
 from .tokenizer import DIRECTIONS, check_direction, BOS_ID, PAD_ID, train_tokenizer
 from .fast import SHIPPED_DIR, ct2_available, find_ct2, FastTranslator
 from .constrain import constraint_for
+from .carryja import carry_for
 from .decoding import ConstrainedLogits
 from .verdict import Verdict, decode_constrained, verify, join_verdicts, _JOIN
 
@@ -122,7 +123,7 @@ class Translator:
     def __init__(self, engine, # a `Checkpoint` (lumira.checkpoint) or a `FastTranslator` (lumira.fast)
                  max_chars:int|None=MAX_CHARS, # most characters one call may translate (all its texts together); None: no limit
                  max_sentences:int|None=MAX_SENTENCES, # most sentences one call may translate; None: no limit
-                 constrain:bool=True, # Lumira output has only Lumira words or bracketed copies of the source (`lumira.constrain`)
+                 constrain:bool=True, # Lumira output has only Lumira words or bracketed copies of the source (`lumira.constrain`); Japanese copies its bracket texts whole (`lumira.carryja`)
                 ):
         self.engine, self.tokenizer, self.config, self.backend = engine, engine.tokenizer, engine.config, _backend(engine)
         self.max_chars, self.max_sentences = check_limit(max_chars, 'max_chars'), check_limit(max_sentences, 'max_sentences')
@@ -350,7 +351,7 @@ def _attend(self:Translator, ids:list, direction:str, layer:int, method:str, con
     from lumira.data import pad_batch
     dev, lum, L = next(self.model.parameters()).device, direction == 'ja2lum', self.config.max_len - 1 if max_len is None else max_len
     src = pad_batch(ids, PAD_ID).to(dev)
-    proc = ConstrainedLogits(constraint_for(self.tokenizer) if lum else None, ids, L, constrain and lum)   # only Lumira words, if asked; scores always
+    proc = ConstrainedLogits(constraint_for(self.tokenizer) if lum else carry_for(self.tokenizer), ids, L, constrain)   # only Lumira words, or whole copies, if asked; scores always
     rows = self.model.generate(src, max_len=L, method=method, logits_processor=proc, **options)
     outs = [row[row != PAD_ID] for row in rows]   # each up to and with its eos
     tgt_in = pad_batch([torch.cat([o.new_tensor([BOS_ID]), o[:-1]]) for o in outs], PAD_ID).to(dev)

@@ -18,6 +18,7 @@ from .translate import to_lumira, to_japanese
 from .fast import FastTranslator
 from .constrain import Constraint, constraint_for, word_forms, foreign_words
 from .decoding import ConstrainedLogits, ct2_repair, _hyp
+from .carryja import carry_for
 
 # %% ../nbs/34_verdict.ipynb #k091
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _ct2_decode(ft:FastTranslator, ids:list, c:Constraint|None, mask:bool, metho
 # %% ../nbs/34_verdict.ipynb #k093
 def decode_constrained(engine, # a torch `Checkpoint`, a `FastTranslator`, or a `Translator` holding either
                        ids:list, # sources as ids: direction tag first, end mark last
-                       direction:str='ja2lum', # the direction of the tags: only Lumira output (ja2lum) is constrained
+                       direction:str='ja2lum', # the direction of the tags: Lumira output (ja2lum) has only Lumira words; Japanese (lum2ja) copies the bracket texts whole (`33c`)
                        method:str='greedy', # 'greedy', 'beam' or 'sample'
                        constrain:bool=True, # False: decode freely (still scored, and checked)
                        batch_size:int=64, # sentences decoded together
@@ -72,12 +73,12 @@ def decode_constrained(engine, # a torch `Checkpoint`, a `FastTranslator`, or a 
                        max_rounds:int|None=None, # CTranslate2: most repair rounds; None = max_len (every output ends valid)
                        **options, # for `generate`/`translate_ids`: num_beams, length_penalty, top_k, top_p, temperature, seed
                       )->list: # one `Decoded` per source
-    "Decode sources through torch or CTranslate2 so that Lumira output only ever has Lumira words; each with the network's confidence."
+    "Decode sources through torch or CTranslate2 so that Lumira output only ever has Lumira words, and Japanese output copies each bracketed noun whole; each with the network's confidence."
     e, lum = _engine(engine), check_direction(direction) == 'ja2lum'
-    c, L = constraint_for(e.tokenizer) if lum else None, e.config.max_len - 1 if max_len is None else max_len
-    if isinstance(e, FastTranslator): got = _ct2_decode(e, ids, c, constrain and lum, method, batch_size, L, max_rounds, options)
-    else: got = [(h, conf, 0, None) for h, conf in _torch_decode(e, ids, c, constrain and lum, method, batch_size, L, options)]
-    return [Decoded(e.tokenizer.decode(h), tuple(h), conf, None if c is None else ok if ok is not None else c.first_bad(h, c.source_bytes(s), L) is None, n)
+    c, L = constraint_for(e.tokenizer) if lum else carry_for(e.tokenizer), e.config.max_len - 1 if max_len is None else max_len
+    if isinstance(e, FastTranslator): got = _ct2_decode(e, ids, c, constrain, method, batch_size, L, max_rounds, options)
+    else: got = [(h, conf, 0, None) for h, conf in _torch_decode(e, ids, c, constrain, method, batch_size, L, options)]
+    return [Decoded(e.tokenizer.decode(h), tuple(h), conf, None if not lum else ok if ok is not None else c.first_bad(h, c.source_bytes(s), L) is None, n)
             for (h, conf, n, ok), s in zip(got, ids)]   # ok: what the repair loop found already
 
 def translate_constrained(engine, # as for `decode_constrained`
