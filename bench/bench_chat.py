@@ -3,12 +3,13 @@
 Chat: every user turn of `--dialogues` test-split dialogues of `lumira.dialogue` (seed `--seed`, so an
 independent draw from the one the training command scored with seed 0) gets a greedy, constrained
 reply after the gold history, decoded again when the rules flag it as `Chat.reply` does
-(`Chat.retry_reply`; `--no-retry`: the greedy reply alone); `judge` says whether it parses, is true to
+(`Chat.retry_reply`, the scene text and the conversation checked too; `--no-retry`: the greedy reply alone), and once more
+without the check against the scene (`score_chat(told=False)`) for comparison; `judge` says whether it parses, is true to
 the scene and on topic; the share of each, per exchange kind too. Translation: the first `--pairs` sentences of the corpus
 `test` split (`--data`, a `lumira_data` folder; built with `--n 100000 --seed 0` into a temporary
 folder when not given), exact match against the canonical target, for the chat model's own tasks
 and for the shipped translator (`Translator.from_pretrained()`, CTranslate2 when installed).
-Usage: python bench/bench_chat.py [--model lumira/models/chat] [--dialogues 300] [--pairs 200] [--data data] [--seed 1] [--threads 1] [--no-retry]
+Usage: python bench/bench_chat.py [--model lumira/models/chat] [--dialogues 300] [--pairs 200] [--data data] [--seed 1] [--threads 1] [--no-retry] [--no-told]
 """
 import argparse, platform, statistics, tempfile, time
 from collections import defaultdict
@@ -28,6 +29,7 @@ def main():
     ap.add_argument('--dialogues', type=int, default=300); ap.add_argument('--pairs', type=int, default=200)
     ap.add_argument('--data', default=None); ap.add_argument('--seed', type=int, default=1); ap.add_argument('--threads', type=int, default=1)
     ap.add_argument('--no-retry', dest='retry', action='store_false', help='score the greedy replies alone, not decoded again when flagged')
+    ap.add_argument('--no-told', dest='told', action='store_false', help='flag replies by their own rules alone, not checked against the scene and the conversation')
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     chat = Chat.from_pretrained(a.model)
@@ -37,12 +39,15 @@ def main():
     print(f'training: {m.get("train_minutes")} min, {m.get("steps")} updates, {m.get("examples"):,} examples, on {m.get("machine")}; final loss {m.get("final_loss")}')
 
     ds = generate_dialogues(a.dialogues, seed=a.seed, split='test')
-    t0 = time.perf_counter(); rows = score_chat(chat, ds, retry=a.retry); dt = time.perf_counter() - t0
+    t0 = time.perf_counter(); rows = score_chat(chat, ds, retry=a.retry, told=a.told); dt = time.perf_counter() - t0
     s = chat_summary(rows)
     tokens = sum(len(chat.tokenizer.encode(r['reply'])) + 1 for r in rows)
     print(f'\nchat, {s["n"]} replies to {len(ds)} held-out (test) dialogues, seed {a.seed}, greedy + constrained, batch 32, ' + ('flagged replies decoded again:' if a.retry else 'no retry:'))
     for k in ('parses', 'true', 'on_topic', 'right', 'gold'): print(f'  {k:10s} {s[k]:6.1%}')
     if a.retry: print(f'  decoded again: {sum(r["retried"] > 0 for r in rows)} flagged replies, {sum(r["retried"] == 2 for r in rows)} still flagged after every try')
+    if a.told:
+        t = [r for r in rows if r['told']]
+        print(f'  flagged for going against the scene or the conversation: {len(t)}; kept true: {sum(r["true"] for r in t)}, still flagged: {sum(r["retried"] == 2 for r in t)}')
     print(f'  follow-ups (il refers back): {s["follow_up_right"]:.1%} right of {s["n_follow_up"]}')
     by = defaultdict(list)
     for r in rows: by[r['kind']].append(r)
@@ -52,6 +57,11 @@ def main():
     wrong = [r for r in rows if not (r['parses'] and r['true'] and r['on_topic'])][:8]
     for r in wrong: print(f'    wrong [{r["kind"]}] {r["reply"]!r} (gold {r["gold"]!r}): {r["why"][:100]}')
     print(f'  decoding: {dt:.1f} s for {tokens:,} tokens = {tokens / dt:.0f} tokens/s, {dt / len(rows) * 1000:.0f} ms a reply (batched)')
+    if a.retry and a.told:   # the same replies, flagged by their own rules alone (the check before the scene was read)
+        old = score_chat(chat, ds, retry=True, told=False); by0 = defaultdict(list)
+        for r in old: by0[r['kind']].append(r)
+        print(f'  without the check against the scene: true {chat_summary(old)["true"]:.1%}, yes {chat_summary(by0["yes"])["true"]:.1%}, no {chat_summary(by0["no"])["true"]:.1%}; '
+              f'{sum(r["reply"] != o["reply"] for r, o in zip(rows, old))} replies differ')
     lat = []
     for _ in range(5): t = time.perf_counter(); chat.reply('Sola!'); lat.append(time.perf_counter() - t)
     print(f'  one reply to "Sola!" alone: {statistics.median(lat) * 1000:.0f} ms (median of 5)')
