@@ -416,10 +416,10 @@ def retry_reply(self:Chat, ids:list, # the reply prompt (`fit_prompt`)
     if not (why := why_flagged(first, scene, history)): return first, []
     yes = told_answer(scene_text(scene), as_turns(history)) if scene is not None or history else None   # the text says yes: the answer denies nothing
     ban, tries = (denial_ids(self.tokenizer, yes[1]), (dict(method='greedy'), *tries)) if yes else ((), tries)
-    if yes: why += f'; the {yes[2]} answers it ({_ja(yes[1])}), so the tries write no -mi'
+    how = f', with no -mi (the {yes[2]} answers it: {_ja(yes[1])})' if yes else ''
     for n, t in enumerate(tries, 1):
         out = self.tokenizer.decode(self.generate_ids([ids], True, ban=ban, **t)[0])
-        if not why_flagged(out, scene, history): return out, [f'decoded again {n} time(s): the first reply, «{first}», {why}; try {n} ({_setting(t)}) is not flagged']
+        if not why_flagged(out, scene, history): return out, [f'decoded again {n} time(s){how}: the first reply, «{first}», {why}; try {n} ({_setting(t)}) is not flagged']
     return first, [f'this reply {why}: it is no answer',
-                   f"decoded again {len(tries)} time(s) ({'; '.join(map(_setting, tries))}): every try was flagged too, so this is the first reply"]
+                   f"decoded again {len(tries)} time(s){how} ({'; '.join(map(_setting, tries))}): every try was flagged too, so this is the first reply"]
 

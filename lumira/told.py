@@ -110,7 +110,7 @@ def against_told(lum:str, # the reply, Lumira text
             if hit: out.append((c, hit[1], hit[0])); break
     return out
 
-# %% ../nbs/61a_told.ipynb #8d0be494
+# %% ../nbs/61a_told.ipynb #234e84b2
 def beyond_told(lum:str, # the reply, Lumira text
                 scene:str='', # what the chat was told (`against_told`)
                 turns:list=(), # the conversation, the message it answers last (`against_told`)
@@ -125,7 +125,7 @@ def beyond_told(lum:str, # the reply, Lumira text
             if same and not any(not tk.neg and t.tense == c.tense and _covers(k, tk) for _, t, tk in told): out.append((c, same, 'scene')); break
     return out
 
-# %% ../nbs/61a_told.ipynb #1df7550b
+# %% ../nbs/61a_told.ipynb #a85487b3
 def told_answer(scene:str='', # what the chat was told (`against_told`)
                 turns:list=(), # the conversation, the message last (`against_told`)
                )->tuple|None: # (the question as a claim, the told clause that answers it, who told it), or None
