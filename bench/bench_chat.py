@@ -47,7 +47,8 @@ def main():
     if a.retry: print(f'  decoded again: {sum(r["retried"] > 0 for r in rows)} flagged replies, {sum(r["retried"] == 2 for r in rows)} still flagged after every try')
     if a.told:
         t = [r for r in rows if r['told']]
-        print(f'  flagged for going against the scene or the conversation: {len(t)}; kept true: {sum(r["true"] for r in t)}, still flagged: {sum(r["retried"] == 2 for r in t)}')
+        print(f'  flagged by what it was told (goes against it, says what it was not told, leaves out its answer): {len(t)}; kept true: {sum(r["true"] for r in t)}, still flagged: {sum(r["retried"] == 2 for r in t)}')
+    if a.retry: f = [r for r in rows if not r['true']]; print(f'  false replies: {len(f)}, of them still flagged (kept with a note that says so): {sum(r["retried"] == 2 for r in f)}')
     print(f'  follow-ups (il refers back): {s["follow_up_right"]:.1%} right of {s["n_follow_up"]}')
     by = defaultdict(list)
     for r in rows: by[r['kind']].append(r)

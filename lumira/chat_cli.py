@@ -18,7 +18,7 @@ from .pairs import generate_pairs
 from .lm import LMConfig, LumiraLM, param_count
 from .dialogue import generate_dialogues, judge
 from .chat import (Chat, CHAT_DIR, as_turns, scene_text, chat_sequence, translation_sequence, as_example, fit_prompt,
-                         chat_vocab_size, train_chat, save_chat, SHIPPED_DIR, MAX_REPLY, why_flagged, TOLD)
+                         chat_vocab_size, train_chat, save_chat, SHIPPED_DIR, MAX_REPLY, why_flagged, TOLD, UNTOLD, UNANSWERED)
 
 # %% ../nbs/62a_chat_cli.ipynb #8bf532d1
 CHAT_CONFIG = LMConfig(vocab_size=4008, d_model=160, n_heads=4, n_layers=4, d_ff=640, max_len=256, dropout=0.0)   # the shipped model's shape: 1.9 M parameters
@@ -39,8 +39,8 @@ def score_chat(chat:Chat, # the model
                dialogues:list, # held-out `Dialogue`s
                batch_size:int=32, # replies decoded together
                retry:bool=True, # decode a flagged reply again, as `Chat.reply` does (`Chat.retry_reply`); False = the batched greedy reply alone
-               told:bool=True, # flag, as `Chat.reply` does, a reply that goes against the scene text or the user's words (`against_told`); False = the reply's own rules alone
-              )->list: # one dict per reply: kind, exchange, reply, gold, parses, true, on_topic, why, retried (0: not flagged, 1: retried, 2: still flagged), told (the first reply was flagged for going against what it was told)
+               told:bool=True, # flag, as `Chat.reply` does, a reply that goes against the scene text or the user's words, or says what they do not (`why_flagged`); False = the reply's own rules alone
+              )->list: # one dict per reply: kind, exchange, reply, gold, parses, true, on_topic, why, retried (0: not flagged, 1: retried, 2: still flagged), told (the first reply was flagged by what it was told: going against it, saying what it was not told, leaving out its answer)
     "Reply to every user turn of `dialogues` after its gold history, as `Chat.reply` would, and judge each reply."
     items = []
     for d in dialogues:
@@ -54,7 +54,7 @@ def score_chat(chat:Chat, # the model
     rows = []
     for (d, i, scene, hist, ids), r in zip(items, replies):
         ctx = dict(scene=scene, history=hist) if told else {}
-        flag = (why_flagged(r, **ctx) or '').startswith(TOLD)
+        flag = (why_flagged(r, **ctx) or '').startswith((TOLD, UNTOLD, UNANSWERED))   # reasons that need the scene
         r, notes = chat.retry_reply(ids, r, **ctx) if retry else (r, [])
         j = judge(d.scene, d.turns[:i + 1], r)
         rows.append(dict(kind=d.kinds[i // 2], exchange=i // 2, reply=r, gold=d.turns[i + 1].lum, parses=j.parses, true=j.true, on_topic=j.on_topic, why=j.why, retried=len(notes), told=flag))
