@@ -19,7 +19,7 @@ from fastcore.basics import patch
 from .lexicon import load_lexicon, NEG_WORDS, OLD_SPELLINGS, LEXICON_VERSION
 from .grammar import SUFFIX, NEG_SUFFIX, Q_SUFFIX  # B9 -mi, B8 -na: the grammar's spelling
 from .tokenizer import N_SPECIAL, EOS_ID, CASE_MARK, TO_LUM_ID, TO_JA_ID, LumiraTokenizer, sentence_case, _LATIN_START
-from .jalexer import Noun, PUNCT
+from .jalexer import Noun, Particle, Cop, Punct, PUNCT, _script
 
 # %% ../nbs/33_constrain.ipynb #k011
 TENSE_SUFFIXES = tuple(s for s in SUFFIX.values() if s)   # B7: the past and future suffixes a verb takes (la, va), from the grammar
@@ -148,22 +148,33 @@ def _occurs(c:bytes, src:bytes, mark:bytes|None)->bool:
 def _dangling(c:bytes, mark:bytes|None)->bool: "Does copy `c` end in a case mark with no letter?"; return bool(mark) and not _aligned(c, len(c), mark)
 
 # %% ../nbs/33_constrain.ipynb #f002
+def _carried(a:list)->bool: "Is lattice entry `a` (its analyses) a noun carried over (C5)?"; return type(a[0]) is Noun and a[0].pos == 'carried'
+
+def _noun_like(text:str, # Japanese as the parser reads it
+               M:list, # its lattice: position -> [(end, analyses)]
+               i:int, j:int, # a carried entry's start and end
+              )->bool:
+    "Where no path covers `text`: does the carried run `text[i:j]` stand as a noun does (whole, no part of a word, a particle or the end after it)?"
+    if i and _script(text, i - 1) == _script(text, i): return False   # the tail of a longer run (日 of 明日)
+    if any(k <= i and j <= e and (k, e) != (i, j) and not _carried(a) for k in range(i + 1) for e, a in M[k]): return False   # inside a known word
+    return j == len(text) or any(type(x) in (Particle, Cop, Punct) for _, a in M[j] for x in a)   # 東京に, パソコンが, 東京。
+
 def _lattice_spans(text:str, # Japanese as the parser reads it (normalised, no set phrase)
                    lexer, # a `JaLexer`
-                  )->set|None: # the carried nouns on paths covering `text`; None: no path covers it
-    "The carried entries of `lexer`'s lattice (C5) that lie on a segmentation of the whole of `text`."
+                  )->set: # the carried nouns on paths covering `text`; where none covers it, those that stand as nouns
+    "The carried entries of `lexer`'s lattice (C5) on a segmentation of the whole of `text` (or, with none, `_noun_like`)."
     n, (M, ok) = len(text), lexer.lattice(text)   # ok[i]: the end can be reached from i
-    if not ok[0]: return None
+    if not ok[0]: return {text[i:j] for i in range(n) for j, a in M[i] if _carried(a) and _noun_like(text, M, i, j)}
     reach, out = {0}, set()
     for i in filter(reach.__contains__, range(n)):   # positions a path from the start reaches, in order
         for j, a in M[i]:
             if not ok[j]: continue
             reach.add(j)
-            if type(a[0]) is Noun and a[0].pos == 'carried': out.add(text[i:j])
+            if _carried(a): out.add(text[i:j])
     return out
 
-def _ja_spans(text:str, version:str)->set|None:
-    "The nouns the rules may carry over from Japanese `text`; None where no segmentation covers it."
+def _ja_spans(text:str, version:str)->set:
+    "The nouns the rules may carry over from Japanese `text`."
     from lumira.translate import ja_parser, squeeze   # the parser's own normalisation and its lexer, built once
     p = ja_parser(version)
     return _lattice_spans(p.split_phrase(''.join(PUNCT.get(ch, ch) for ch in squeeze(text)))[1], p.lexer)
