@@ -270,10 +270,13 @@ def lattice(self:JaLexer,
             text:str, # Japanese without spaces
            )->tuple: # (M: position -> [(end, analyses)], ok: position -> can the end be reached from there?)
     "The lattice of `text`: known surfaces and carried nouns (C5) at each position, and which positions lead to its end."
+    last = getattr(self, '_last', None)   # (text, lattice): a translation's constraint and its check read the same sentence
+    if last and last[0] == text: return last[1]
     n, an = len(text), self.an
     M = [an.matches(text, i) + self.carries(text, i) for i in range(n)]
     ok = [False] * n + [True]
     for i in range(n - 1, -1, -1): ok[i] = any(ok[j] for j, _ in M[i])
+    self._last = (text, (M, ok))   # one tuple, swapped whole: a reader on another thread sees the old pair or the new
     return M, ok
 
 @patch

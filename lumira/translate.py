@@ -382,11 +382,13 @@ def parse(self:JaParser,
     raise ValueError(f"no construction of the grammar parses {excerpt(ja) if len(ja) <= QUOTE else excerpt(text, where)!r} "
                      f"at {first[k].surface!r} (tokens: {toks})")
 
-@lru_cache(maxsize=None)
 def ja_parser(version:str=None, # lexicon version; None = `LEXICON_VERSION`
              ) -> JaParser:
-    "The Japanese parser over a packaged lexicon (built once per version, cached)."
-    return JaParser(vocab(version))
+    "The Japanese parser over a packaged lexicon (built once per version, cached: None and the default's own name share it)."
+    return _ja_parser(vocab(version).version)
+
+@lru_cache(maxsize=None)
+def _ja_parser(version:str)->JaParser: return JaParser(vocab(version))
 
 def parse_japanese(ja:str, # a Japanese sentence
                   ) -> Sentence:
