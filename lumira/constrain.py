@@ -19,7 +19,7 @@ from fastcore.basics import patch
 from .lexicon import load_lexicon, NEG_WORDS, OLD_SPELLINGS, LEXICON_VERSION
 from .grammar import SUFFIX, NEG_SUFFIX, Q_SUFFIX  # B9 -mi, B8 -na: the grammar's spelling
 from .tokenizer import N_SPECIAL, EOS_ID, CASE_MARK, TO_LUM_ID, TO_JA_ID, LumiraTokenizer, sentence_case, _LATIN_START
-from .jalexer import Noun, Particle, Cop, Punct, PUNCT, _script
+from .jalexer import Particle, Cop, Punct, PUNCT, _script, _carried
 
 # %% ../nbs/33_constrain.ipynb #k011
 TENSE_SUFFIXES = tuple(s for s in SUFFIX.values() if s)   # B7: the past and future suffixes a verb takes (la, va), from the grammar
@@ -148,8 +148,6 @@ def _occurs(c:bytes, src:bytes, mark:bytes|None)->bool:
 def _dangling(c:bytes, mark:bytes|None)->bool: "Does copy `c` end in a case mark with no letter?"; return bool(mark) and not _aligned(c, len(c), mark)
 
 # %% ../nbs/33_constrain.ipynb #f002
-def _carried(a:list)->bool: "Is lattice entry `a` (its analyses) a noun carried over (C5)?"; return type(a[0]) is Noun and a[0].pos == 'carried'
-
 def _noun_like(text:str, # Japanese as the parser reads it
                M:list, # its lattice: position -> [(end, analyses)]
                i:int, j:int, # a carried entry's start and end

@@ -250,6 +250,8 @@ def carries(self:JaLexer,
     "Lattice entries for nouns carried over from `text[i]` (C5): not where a known surface covers the same characters."
     return [(e, [Noun(carry(text[i:e]), 'carried')]) for e in carry_ends(text, i) if text[i:e] not in self.an.table]
 
+def _carried(a:list)->bool: "Is lattice entry `a` (its analyses) a noun carried over (C5)?"; return type(a[0]) is Noun and a[0].pos == 'carried'
+
 def _unknown_at(M:list, # position -> [(end, analyses)]
                 n:int, # the text's length
                )->int: # where the unknown word starts
@@ -260,7 +262,7 @@ def _unknown_at(M:list, # position -> [(end, analyses)]
         far = i
         for j, a in M[i]:
             reach.add(j)
-            if type(a[0]) is Noun and a[0].pos == 'carried': came.setdefault(j, i)
+            if _carried(a): came.setdefault(j, i)
             else: known.add(j)
     return far if far in known else came.get(far, far)
 
@@ -276,8 +278,8 @@ def lattice(self:JaLexer,
     M = [an.matches(text, i) + self.carries(text, i) for i in range(n)]
     ok = [False] * n + [True]
     for i in range(n - 1, -1, -1): ok[i] = any(ok[j] for j, _ in M[i])
-    self._last = (text, (M, ok))   # one tuple, swapped whole: a reader on another thread sees the old pair or the new
-    return M, ok
+    self._last = (text, out := (M, ok))   # one tuple, swapped whole: a reader on another thread sees the old pair or the new
+    return out
 
 @patch
 def segmentations(self:JaLexer,

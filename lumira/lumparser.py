@@ -373,11 +373,13 @@ def parse(self:LumParser,
     return Sentence(tuple(clauses), tuple(joins), phrase)
 
 # %% ../nbs/04a_lumparser.ipynb #c58a2a6b
-@lru_cache(maxsize=None)
 def lum_parser(version:str=None, # lexicon version; None = `LEXICON_VERSION`
               ) -> LumParser:
-    "The Lumira parser over a packaged lexicon (built once per version, cached)."
-    return LumParser(vocab(version))
+    "The Lumira parser over a packaged lexicon (built once per version, cached: None and the default's own name share it)."
+    return _lum_parser(vocab(version).version)
+
+@lru_cache(maxsize=None)
+def _lum_parser(version:str)->LumParser: return LumParser(vocab(version))
 
 def parse_lumira(lum:str, # a Lumira sentence
                 ) -> Sentence:
