@@ -18,7 +18,7 @@ from .grammar import SET_PHRASES
 from .corpus import Record, VALID_SPLITS
 from .tokenizer import MAX_LEN, LumiraTokenizer
 from .data import (TranslationDataset, TokenBatchSampler, collate, load_data, check_int, check_number,
-                         distributed, init_distributed, gather, all_sum)
+                         distributed, init_distributed, gather, all_sum, glossary, oversample_rare)
 from .model import ModelConfig, LumiraTransformer, PRESETS, eval_mode
 from .checkpoint import (Checkpoint, atomic_save, checkpoint_dict, read_checkpoint, load_checkpoint, validation_score,
                                LEGACY_RUN, new_run_id, run_of, checkpoints, latest_checkpoint, check_out_dir, remove_stale_tmp, newest_resumable)
@@ -97,13 +97,15 @@ class TrainConfig:
     minutes:float|None=None      # stop (and save) after this much wall-clock time
     log_every:int=50             # optimizer updates between progress-bar refreshes
     phrasebook:int=20            # copies of every lone set phrase added to the training pairs (see `phrasebook`)
+    glossary:int=0               # copies of every content word alone added (see `lumira.data.glossary`; the recipes add 10)
+    rare:int=1                   # times each pair of a rare construction is there (see `oversample_rare`; the recipes say 2)
     amp:str='auto'               # autocast: 'auto' (see `pick_device`), 'fp16', 'bf16' or 'fp32'
 
     def __post_init__(self):
         "Check every field by name, so a bad recipe fails here and not inside torch."
         if not isinstance(self.preset, str): raise TypeError(f'preset must be a str, got {type(self.preset).__name__}')
         for f, lo in dict(batch_size=1, grad_accum=1, warmup=0, epochs=1, eval_every=1, eval_samples=1, save_every=1,
-                          keep_last=1, log_every=1, phrasebook=0).items(): check_int(getattr(self, f), f, lo)
+                          keep_last=1, log_every=1, phrasebook=0, glossary=0, rare=1).items(): check_int(getattr(self, f), f, lo)
         check_int(self.seed, 'seed', 0, 2**63 - 1); check_int(self.max_len, 'max_len', 3, 65_536)  # BOS, a token, EOS
         check_number(self.lr, 'lr', 0, 1, open_lo=True); check_number(self.clip, 'clip', 0, open_lo=True)
         for f in ('min_lr_ratio', 'label_smoothing'): check_number(getattr(self, f), f, 0, 1)
@@ -116,13 +118,14 @@ class TrainConfig:
     def max_tokens(self)->int: "Padded tokens a micro-batch may hold."; return self.batch_size * self.max_len
 
 # %% ../nbs/40_train.ipynb #d7cf3b49
+_LEARN = dict(glossary=10, rare=2)  # what the real recipes add to the corpus (12_data); the test-sized micro adds nothing
 RECIPES = {
-    'small': TrainConfig(),
-    'tiny': TrainConfig(preset='tiny', lr=3e-4, warmup=1000),
+    'small': TrainConfig(**_LEARN),
+    'tiny': TrainConfig(preset='tiny', lr=3e-4, warmup=1000, **_LEARN),
     'nano': TrainConfig(preset='nano', batch_size=4, grad_accum=1, lr=1.5e-3, warmup=300, epochs=1,
-                        eval_every=500, save_every=500),
+                        eval_every=500, save_every=500, **_LEARN),
     'mini': TrainConfig(preset='mini', batch_size=4, grad_accum=1, lr=1e-3, warmup=300, epochs=5,
-                        eval_every=500, save_every=500),
+                        eval_every=500, save_every=500, **_LEARN),
     'micro': TrainConfig(preset='micro', batch_size=16, grad_accum=1, lr=3e-3, warmup=20, epochs=1, max_len=64,
                          eval_every=50, eval_samples=32, save_every=50, log_every=10),
 }
@@ -160,7 +163,7 @@ class Trainer:
         self.model_config = ModelConfig.from_dict({**mc.to_dict(), 'vocab_size': tokenizer.vocab_size, 'max_len': cfg.max_len})
         self.model = LumiraTransformer(self.model_config).to(self.device)
         if self.world > 1: torch.manual_seed(cfg.seed + self.rank)  # the same initial weights everywhere, then each process its own dropout
-        self.data = TranslationDataset(list(train) + phrasebook(cfg.phrasebook), tokenizer, max_len=cfg.max_len)
+        self.data = TranslationDataset(oversample_rare(list(train), cfg.rare) + phrasebook(cfg.phrasebook) + glossary(cfg.glossary), tokenizer, max_len=cfg.max_len)
         self.sampler = TokenBatchSampler(self.data.lengths, max_tokens=cfg.max_tokens, seed=cfg.seed, rank=self.rank, world=self.world)
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=cfg.lr, betas=(0.9, 0.98), eps=1e-9, weight_decay=cfg.weight_decay)
         self.total_steps = max(1, cfg.epochs * len(self.sampler.batches(0)) // cfg.grad_accum)
