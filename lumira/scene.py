@@ -191,11 +191,13 @@ def animals_at(self:World,
     "The animals that can do one of the template's things at `place`."
     return tuple(a for a in self.animals if any(self.can(v, a) and self.at(v, place, a) for v in self.templates[where][1]))
 
-@lru_cache(maxsize=None)
 def world(version:str=None, # lexicon version of the vocabulary, '1' or '2'; None = `LEXICON_VERSION`
          )->World:
-    "The `World` of a vocabulary (built once per version)."
-    return World(vocab(version))
+    "The `World` of a vocabulary (built once per version, cached: None and the default's own name share it)."
+    return _world(vocab(version).version)
+
+@lru_cache(maxsize=None)
+def _world(version:str)->World: return World(vocab(version))
 
 # %% ../nbs/60a_scene.ipynb #f4599930
 @dataclass(frozen=True)
