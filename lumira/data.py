@@ -63,7 +63,7 @@ ONE_WAY = {'glossary': ('lum2ja',)}  # records of these patterns train these dir
 def _ways(r)->tuple: p = getattr(r, 'pattern', None); return ONE_WAY.get(p[0], DIRECTIONS) if p else DIRECTIONS
 
 class TranslationDataset(Dataset):
-    "Both translation directions of `records` as (source ids, target ids) pairs."
+    "Both translation directions of `records` as (source ids, target ids) pairs (one direction for the patterns of `ONE_WAY`)."
     def __init__(self,
                  records:list, # `Record`s (or anything with .ja .lum .ja_canon)
                  tok:LumiraTokenizer, # the shared tokenizer
@@ -101,9 +101,10 @@ def oversample_rare(records:list, # training records (with `.pattern`)
                     below:float=0.05, # a construction is rare when under this share of `records` uses it
                    )->list:
     "`records`, with each one that uses a rare construction `copies` times."
+    if copies == 1: return list(records)
     n = Counter(p for r in records for p in set(r.pattern))
     rare = {p for p, k in n.items() if k < below * len(records)}
-    return [r for r in records for _ in range(copies if copies > 1 and rare & set(r.pattern) else 1)]
+    return [r for r in records for _ in range(copies if rare & set(r.pattern) else 1)]
 
 # %% ../nbs/12_data.ipynb #370768ae
 def pad_batch(seqs:list, # 1-d integer tensors or lists
